@@ -1,0 +1,129 @@
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from pages.blocks import ContentStreamBlock
+from pages.models import SeoFieldsMixin
+
+from .money import format_euro
+
+
+class CampaignIndexPage(SeoFieldsMixin, Page):
+    intro = models.TextField(_("Inleiding"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Overzicht campagnes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["campaigns"] = (
+            CampaignPage.objects.child_of(self).live().public().select_related("hero_image").order_by("path")
+        )
+        return context
+
+
+@dataclass(frozen=True)
+class CampaignTotals:
+    raised_cents: int
+    donor_count: int
+    goal_cents: int
+
+    @property
+    def progress_percentage(self):
+        if not self.goal_cents:
+            return 0
+        return min(100, 100 * self.raised_cents // self.goal_cents)
+
+
+class CampaignPage(SeoFieldsMixin, Page):
+    """A fundraising campaign: what the money is for, the goal, and suggested amounts with what they do."""
+
+    intro = models.TextField(_("Inleiding"))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("Hoofdafbeelding"),
+    )
+    hero_image_alt = models.CharField(_("Alternatieve tekst hoofdafbeelding"), max_length=250, blank=True)
+    goal_cents = models.PositiveBigIntegerField(
+        _("Doelbedrag (in centen)"), help_text=_("Bijvoorbeeld 5000000 voor € 50.000.")
+    )
+    start_date = models.DateField(_("Startdatum"))
+    end_date = models.DateField(_("Einddatum"), null=True, blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("Inhoud"), blank=True)
+
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("hero_image_alt"),
+        MultiFieldPanel(
+            [FieldPanel("goal_cents"), FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Doel en looptijd")
+        ),
+        InlinePanel("suggested_amounts", label=_("Voorgestelde bedragen"), min_num=1, max_num=4),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Campagne")
+        verbose_name_plural = _("Campagnes")
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("De einddatum ligt vóór de startdatum.")})
+
+    @property
+    def is_open(self):
+        """Open for gifts: started, not past its end date, and published."""
+        today = timezone.localdate()
+        return self.live and self.start_date <= today and (self.end_date is None or today <= self.end_date)
+
+    @property
+    def goal_display(self):
+        return format_euro(self.goal_cents)
+
+    def get_totals(self):
+        """Raised amount and donor count; the donations ledger fills these in once it exists."""
+        return CampaignTotals(raised_cents=0, donor_count=0, goal_cents=self.goal_cents)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["suggested_amounts"] = list(self.suggested_amounts.all())
+        context["totals"] = self.get_totals()
+        return context
+
+
+class SuggestedAmount(Orderable):
+    page = ParentalKey(CampaignPage, related_name="suggested_amounts", on_delete=models.CASCADE)
+    amount_cents = models.PositiveIntegerField(_("Bedrag (in centen)"))
+    impact_line = models.CharField(
+        _("Wat het kan doen"), max_length=200, help_text=_("Bijvoorbeeld: bijv. € 50 kan een training geven.")
+    )
+
+    panels = [FieldPanel("amount_cents"), FieldPanel("impact_line")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Voorgesteld bedrag")
+
+    def __str__(self):
+        return format_euro(self.amount_cents)
+
+    @property
+    def amount_display(self):
+        return format_euro(self.amount_cents)
