@@ -16,13 +16,10 @@ IMAGES = {
     "kantelpunt": {"title": "Op weg naar het kantelpunt", "palette": ("#b3400a", "#123f73"), "focal": (0.5, 0.5)},
 }
 
-MISSION_STATEMENT = (
-    "Nergens in de ontwikkelde wereld is de kansenongelijkheid in het onderwijs zo groot als in Nederland. "
-    "Wij doorbreken die met een verbetercultuur op school: leraren die van elkaar leren."
-)
+MISSION_STATEMENT = "Wij pakken kansenongelijkheid in het onderwijs aan met een verbetercultuur op school."
 
 HOME_INTRO = (
-    "<p>Stichting leerKRACHT pakt de kansenongelijkheid in het Nederlandse onderwijs aan door een verbetercultuur "
+    "<p>In geen enkel ontwikkeld land is de kansenongelijkheid in het onderwijs zo groot als in Nederland. Stichting leerKRACHT pakt de kansenongelijkheid in het Nederlandse onderwijs aan door een verbetercultuur "
     "te creëren op scholen in het basisonderwijs, het middelbaar onderwijs en het mbo. Door de leerKRACHT-methode "
     "leren leraren van elkaar en verbeteren zij samen het onderwijs.</p>"
 )

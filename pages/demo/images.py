@@ -1,5 +1,6 @@
 """Illustrations for the demo content, drawn locally with Pillow (no downloads)."""
 
+import functools
 import io
 import random
 
@@ -13,6 +14,7 @@ def _hex_to_rgb(value):
     return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
 
 
+@functools.cache  # the same key always draws the same picture; tests load the demo many times
 def draw_illustration(key: str, palette: tuple[str, str]) -> bytes:
     """A calm abstract picture: a gradient with soft circles and a 'board' with sticky notes, seeded by key."""
     rng = random.Random(key)  # noqa: S311 - decorative randomness only

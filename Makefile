@@ -1,0 +1,41 @@
+# The two commands: `make run` (the site with demo content) and `make test` (the whole test suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-fast lint install migrate demo clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo_content --with-admin
+
+## Run the site with demo content on http://127.0.0.1:8000 (admin at /admin/), SQLite, no external services.
+run: demo
+	$(BIN)/honcho -f Procfile.dev start
+
+## Run every test: unit and HTTP tests, then the browser tests (Debian chromium).
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/pytest -n 2 -p no:cacheprovider
+	$(BIN)/pytest -m browser -p no:cacheprovider
+
+test-fast: install
+	$(BIN)/pytest -n 2 -p no:cacheprovider
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 artifacts

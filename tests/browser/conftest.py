@@ -1,0 +1,80 @@
+"""Shared fixtures for the browser tests: one headless Debian chromium per session, pages per viewport width."""
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+# Playwright's sync API keeps an event loop on the test thread, which trips Django's async-safety check on ORM calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT_HEIGHT = 800
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance):
+    """A headless chromium shared by every browser test in the session."""
+    if not Path(CHROMIUM_PATH).exists():
+        pytest.skip(f"chromium not found at {CHROMIUM_PATH}")
+    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Factory: `new_page(width)` opens a page in a fresh context with that viewport width, Dutch locale.
+
+    Contexts are closed when the test ends.
+    """
+    contexts = []
+
+    def make(width, height=VIEWPORT_HEIGHT):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def live_demo_site(transactional_db, django_db_serialized_rollback, live_server):
+    """The demo content in a database the live server thread can see. Returns the live server's base URL.
+
+    Transactional tests empty the tables afterwards; the serialized rollback puts back what the migrations
+    created (root page, root collection, default site), which the loader builds on.
+    """
+    call_command("load_demo_content", stdout=io.StringIO())
+    return live_server.url
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir():
+    path = Path(os.environ.get("SCREENSHOT_DIR") or Path(settings.BASE_DIR) / "artifacts" / "screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,45 @@
+"""Public pages run a fixed number of SQL queries, whatever the number of stories."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pages.models import StoryIndexPage, StoryPage
+
+URLS = ["/", "/verhalen/", "/campagnes/besturenprogramma/"]
+
+
+def _query_count(client, url):
+    client.get(url)  # warm Wagtail's per-site caches (site root paths, settings)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def _add_stories(count):
+    index = StoryIndexPage.objects.get()
+    template = StoryPage.objects.first()
+    for number in range(count):
+        story = StoryPage(
+            title=f"Verhaal {number}", slug=f"verhaal-{number}", date=datetime.date(2022, 1, 1),
+            school=f"School {number}", place="Utrecht", sector="mbo", person_name="Docent", person_role="docent",
+            pull_quote="Samen worden we beter.", summary="Een team verbetert samen.",
+            hero_image=template.hero_image, body=[],
+        )
+        index.add_child(instance=story)
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_query_count_does_not_grow_with_thirty_stories(client, demo_site, url):
+    with_three = _query_count(client, url)
+    _add_stories(27)
+    with_thirty = _query_count(client, url)
+    assert with_thirty == with_three, f"{url}: {with_three} queries with 3 stories, {with_thirty} with 30"
+
+
+@pytest.mark.parametrize(("url", "budget"), [("/", 20), ("/verhalen/", 20), ("/campagnes/besturenprogramma/", 20)])
+def test_public_pages_stay_within_their_query_budget(client, demo_site, url, budget):
+    assert _query_count(client, url) <= budget
