@@ -70,7 +70,10 @@ class StandinServer:
         """Serve in a background thread; returns self."""
         self.standin.dispatcher.start()
         self._thread = threading.Thread(
-            target=self._http.serve_forever, name="stripe-standin-http", daemon=True
+            target=self._http.serve_forever,
+            kwargs={"poll_interval": 0.05},  # stop() waits for one poll; keep it short for tests
+            name="stripe-standin-http",
+            daemon=True,
         )
         self._thread.start()
         return self
