@@ -1,5 +1,3 @@
-from dataclasses import dataclass
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -35,25 +33,16 @@ class CampaignIndexPage(SeoFieldsMixin, Page):
         return context
 
 
-@dataclass(frozen=True)
-class CampaignTotals:
-    raised_cents: int
-    donor_count: int
-    goal_cents: int
-
-    @property
-    def progress_percentage(self):
-        if not self.goal_cents:
-            return 0
-        return min(100, 100 * self.raised_cents // self.goal_cents)
-
-
 class CampaignPage(SeoFieldsMixin, Page):
     """A fundraising campaign: what the money is for, the goal, and suggested amounts with what they do."""
 
     intro = models.TextField(_("Inleiding"))
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("Hoofdafbeelding"),
     )
     hero_image_alt = models.CharField(_("Alternatieve tekst hoofdafbeelding"), max_length=250, blank=True)
@@ -98,14 +87,9 @@ class CampaignPage(SeoFieldsMixin, Page):
     def goal_display(self):
         return format_euro(self.goal_cents)
 
-    def get_totals(self):
-        """Raised amount and donor count; the donations ledger fills these in once it exists."""
-        return CampaignTotals(raised_cents=0, donor_count=0, goal_cents=self.goal_cents)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["suggested_amounts"] = list(self.suggested_amounts.all())
-        context["totals"] = self.get_totals()
         return context
 
 

@@ -13,7 +13,7 @@ urlpatterns = [
     path("zoeken/", page_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("donations.urls")),
 ]
 
 if settings.DEBUG:

@@ -81,7 +81,9 @@ TEMPLATES = [
 WSGI_APPLICATION = "leerkracht_site.wsgi.application"
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write transactions take the lock at BEGIN, so two webhook deliveries queue up instead of failing.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -147,3 +149,41 @@ LOGGING = {
     # Wagtail's index updates run as tasks; one log line each is noise.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# Stripe. STRIPE_API_BASE points the official client at the offline stand-in; empty means real Stripe.
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
+
+# Online gifts: € 1 – € 25.000; larger gifts go through a partnership conversation.
+DONATION_MIN_CENTS = 100
+DONATION_MAX_CENTS = 2_500_000
+# Estimate of Stripe's fee for "kosten bijdragen": 1,5% + € 0,25, rounded up to whole cents.
+DONATION_FEE_PERCENT_BASIS_POINTS = 150
+DONATION_FEE_FIXED_CENTS = 25
+DONATION_RATE_LIMIT = env.str("DONATION_RATE_LIMIT", default="10/m")
+# "Mijn donaties" links stay valid this long.
+DONOR_LINK_MAX_AGE_SECONDS = 14 * 24 * 3600
+
+# Celery. The default broker needs no server: kombu's filesystem transport in var/broker (dev); Redis in production.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
+_broker_folder = env.path("CELERY_BROKER_FOLDER", default=BASE_DIR / "var" / "broker")
+CELERY_BROKER_TRANSPORT_OPTIONS = (
+    {
+        "data_folder_in": str(_broker_folder),
+        "data_folder_out": str(_broker_folder),
+        "processed_folder": str(_broker_folder / "processed"),
+    }
+    if CELERY_BROKER_URL.startswith("filesystem")
+    else {"visibility_timeout": 3600}
+)
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_ACKS_LATE = True  # a task is acknowledged after it ran, so a killed worker does not lose it
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_TIME_LIMIT = 120
+CELERY_TASK_SOFT_TIME_LIMIT = 90
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+CELERY_TIMEZONE = TIME_ZONE

@@ -9,3 +9,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "test-media")
 ALLOWED_HOSTS = ["*"]
+STRIPE_SECRET_KEY = "sk_test_site_tests"  # noqa: S105
+STRIPE_WEBHOOK_SECRET = "whsec_site_tests"  # noqa: S105
+STRIPE_API_BASE = "http://127.0.0.1:9"  # replaced by each test's stand-in; nothing listens here
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
+CELERY_TASK_EAGER_PROPAGATES = True

@@ -1,0 +1,45 @@
+"""Turning a valid donation form into a pending Donation and a Stripe Checkout Session."""
+
+import uuid
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from . import stripe_gateway
+from .models import Donation, Donor
+
+
+@transaction.atomic
+def create_pending_donation(cleaned_data) -> Donation:
+    email = cleaned_data["email"].strip().lower()
+    donor, _ = Donor.objects.select_for_update().get_or_create(email=email)
+    if cleaned_data.get("name") and not donor.name:
+        donor.name = cleaned_data["name"]
+    if cleaned_data.get("newsletter") and not donor.newsletter_opt_in:
+        donor.newsletter_opt_in, donor.newsletter_opt_in_at = True, timezone.now()
+    donor.save()
+    return Donation.objects.create(
+        campaign=cleaned_data["campaign"],
+        donor=donor,
+        amount_cents=cleaned_data["amount_cents"],
+        fee_cents=cleaned_data["fee_cents"],
+        frequency=cleaned_data["frequency"],
+        anonymous=cleaned_data.get("anonymous", False),
+        cover_fees=cleaned_data.get("cover_fees", False),
+    )
+
+
+def start_checkout(request, donation: Donation) -> str:
+    """Create the Checkout Session for `donation`; returns the URL to send the donor to."""
+    success_url = request.build_absolute_uri(reverse("donations:thank_you")) + "?session_id={CHECKOUT_SESSION_ID}"
+    cancel_url = request.build_absolute_uri(donation.campaign.url) + "?geannuleerd=1"
+    session = stripe_gateway.create_checkout_session(
+        donation,
+        success_url=success_url,
+        cancel_url=cancel_url,
+        # One key per attempt: a network retry by the client reuses it, a new donation gets a new one.
+        idempotency_key=f"donation-{donation.public_id}-{uuid.uuid4()}",
+    )
+    Donation.objects.filter(pk=donation.pk).update(stripe_checkout_session_id=session.id)
+    return session.url

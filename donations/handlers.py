@@ -1,0 +1,255 @@
+"""One small handler per Stripe event type, and the table that dispatches to them.
+
+Each handler runs inside the transaction that marks its event processed, locks the rows it changes, and moves
+donations only through the state machine. Follow-up work (receipts, e-mails) is queued on commit.
+"""
+
+import logging
+
+from django.utils import timezone
+
+from . import notifications
+from .models import Donation, DonationStatus, Donor, RecurringDonation, RecurringStatus
+from .state import transition
+
+logger = logging.getLogger(__name__)
+
+
+# -- finding our rows ----------------------------------------------------------------------------------------------
+
+
+def _locked_donation(**lookup):
+    return Donation.objects.select_for_update().filter(**lookup).first()
+
+
+def _donation_for_session(session):
+    public_id = (session.get("metadata") or {}).get("donation_id")
+    if public_id:
+        donation = _locked_donation(public_id=public_id)
+        if donation:
+            return donation
+    return _locked_donation(stripe_checkout_session_id=session["id"])
+
+
+def _remember_customer(donor_id, customer_id):
+    if customer_id and not Donor.objects.filter(stripe_customer_id=customer_id).exists():
+        Donor.objects.filter(pk=donor_id, stripe_customer_id__isnull=True).update(stripe_customer_id=customer_id)
+
+
+def _subscription_details(invoice):
+    details = (invoice.get("parent") or {}).get("subscription_details") or {}
+    return details.get("subscription") or invoice.get("subscription"), details.get("metadata") or {}
+
+
+def _invoice_payment_intent(invoice):
+    for payment in (invoice.get("payments") or {}).get("data", []):
+        intent = (payment.get("payment") or {}).get("payment_intent")
+        if intent:
+            return intent
+    return invoice.get("payment_intent")
+
+
+def _ensure_recurring(subscription_id, initial_donation):
+    """The RecurringDonation for a subscription, created from its first donation whichever event comes first."""
+    recurring = RecurringDonation.objects.select_for_update().filter(stripe_subscription_id=subscription_id).first()
+    if recurring is None:
+        recurring = RecurringDonation.objects.create(
+            donor_id=initial_donation.donor_id,
+            campaign_id=initial_donation.campaign_id,
+            amount_cents=initial_donation.amount_cents + initial_donation.fee_cents,
+            frequency=initial_donation.frequency,
+            stripe_subscription_id=subscription_id,
+        )
+    if initial_donation.recurring_id is None:
+        initial_donation.recurring = recurring
+        initial_donation.save(update_fields=["recurring", "updated_at"])
+    return recurring
+
+
+def _mark_paid(donation, **fields):
+    if transition(donation, DonationStatus.PAID, **fields):
+        notifications.queue_receipt(donation)
+
+
+# -- checkout sessions ---------------------------------------------------------------------------------------------
+
+
+def checkout_session_completed(session):
+    donation = _donation_for_session(session)
+    if donation is None:
+        logger.warning("checkout.session.completed for unknown session %s", session["id"])
+        return
+    _remember_customer(donation.donor_id, session.get("customer"))
+    if session.get("mode") == "subscription" and session.get("subscription"):
+        _ensure_recurring(session["subscription"], donation)
+    if session.get("payment_intent") and not donation.stripe_payment_intent_id:
+        donation.stripe_payment_intent_id = session["payment_intent"]
+        donation.save(update_fields=["stripe_payment_intent_id", "updated_at"])
+    # SEPA and other delayed methods complete with payment_status "unpaid": the money follows later.
+    if session.get("payment_status") == "paid":
+        _mark_paid(donation)
+
+
+def checkout_session_async_payment_succeeded(session):
+    donation = _donation_for_session(session)
+    if donation:
+        if session.get("payment_intent") and not donation.stripe_payment_intent_id:
+            donation.stripe_payment_intent_id = session["payment_intent"]
+        _mark_paid(donation)
+
+
+def checkout_session_async_payment_failed(session):
+    donation = _donation_for_session(session)
+    if donation:
+        transition(donation, DonationStatus.FAILED)
+
+
+def checkout_session_expired(session):
+    donation = _donation_for_session(session)
+    if donation:
+        transition(donation, DonationStatus.EXPIRED)
+
+
+# -- invoices (recurring gifts) ------------------------------------------------------------------------------------
+
+
+def _recurring_for_invoice(invoice):
+    subscription_id, metadata = _subscription_details(invoice)
+    if not subscription_id:
+        return None, None
+    initial = _locked_donation(public_id=metadata["donation_id"]) if metadata.get("donation_id") else None
+    if initial is not None:
+        return _ensure_recurring(subscription_id, initial), initial
+    recurring = RecurringDonation.objects.select_for_update().filter(stripe_subscription_id=subscription_id).first()
+    return recurring, None
+
+
+def invoice_paid(invoice):
+    recurring, initial = _recurring_for_invoice(invoice)
+    if recurring is None:
+        logger.warning("invoice.paid %s belongs to no known recurring gift", invoice["id"])
+        return
+    payment_intent = _invoice_payment_intent(invoice)
+    donation = _locked_donation(stripe_invoice_id=invoice["id"])
+    if (
+        donation is None
+        and initial is not None
+        and initial.stripe_invoice_id is None
+        and (invoice.get("billing_reason") == "subscription_create")
+    ):
+        donation = initial
+        donation.stripe_invoice_id = invoice["id"]
+    if donation is None:
+        # A later period: its own donation, so every euro is counted once, in the period it was paid.
+        donation = Donation.objects.create(
+            campaign_id=recurring.campaign_id,
+            donor_id=recurring.donor_id,
+            recurring=recurring,
+            amount_cents=invoice["amount_paid"],
+            frequency=recurring.frequency,
+            stripe_invoice_id=invoice["id"],
+        )
+    if payment_intent and not donation.stripe_payment_intent_id:
+        donation.stripe_payment_intent_id = payment_intent
+    _mark_paid(donation)
+    if recurring.status == RecurringStatus.PAST_DUE:
+        recurring.status = RecurringStatus.ACTIVE
+        recurring.save(update_fields=["status"])
+
+
+def invoice_payment_failed(invoice):
+    recurring, initial = _recurring_for_invoice(invoice)
+    if recurring is None:
+        return
+    if invoice.get("billing_reason") == "subscription_create" and initial is not None:
+        transition(initial, DonationStatus.FAILED)
+    if recurring.status == RecurringStatus.ACTIVE:
+        recurring.status = RecurringStatus.PAST_DUE
+        recurring.save(update_fields=["status"])
+    notifications.queue_payment_failed(recurring, invoice["id"])
+
+
+# -- subscriptions -------------------------------------------------------------------------------------------------
+
+SUBSCRIPTION_STATUSES = {
+    "active": RecurringStatus.ACTIVE,
+    "trialing": RecurringStatus.ACTIVE,
+    "past_due": RecurringStatus.PAST_DUE,
+    "unpaid": RecurringStatus.PAST_DUE,
+    "canceled": RecurringStatus.CANCELED,
+    "incomplete_expired": RecurringStatus.CANCELED,
+}
+
+
+def customer_subscription_updated(subscription):
+    recurring = RecurringDonation.objects.select_for_update().filter(stripe_subscription_id=subscription["id"]).first()
+    if recurring is None or recurring.status == RecurringStatus.CANCELED:
+        return  # a canceled gift stays canceled, whatever order the events come in
+    status = SUBSCRIPTION_STATUSES.get(subscription.get("status"), recurring.status)
+    items = (subscription.get("items") or {}).get("data") or []
+    if items and items[0].get("price", {}).get("unit_amount"):
+        recurring.amount_cents = items[0]["price"]["unit_amount"]
+    recurring.status = status
+    if status == RecurringStatus.CANCELED:
+        recurring.canceled_at = timezone.now()
+    recurring.save()
+
+
+def customer_subscription_deleted(subscription):
+    recurring = RecurringDonation.objects.select_for_update().filter(stripe_subscription_id=subscription["id"]).first()
+    if recurring is None or recurring.status == RecurringStatus.CANCELED:
+        return
+    recurring.status = RecurringStatus.CANCELED
+    recurring.canceled_at = timezone.now()
+    recurring.save(update_fields=["status", "canceled_at"])
+    notifications.queue_recurring_stopped(recurring)
+
+
+# -- charges -------------------------------------------------------------------------------------------------------
+
+
+def _donation_for_charge(charge):
+    if charge.get("payment_intent"):
+        donation = _locked_donation(stripe_payment_intent_id=charge["payment_intent"])
+        if donation:
+            return donation
+    return _locked_donation(stripe_charge_id=charge["id"])
+
+
+def charge_refunded(charge):
+    donation = _donation_for_charge(charge)
+    if donation is None:
+        return
+    refunded = min(int(charge.get("amount_refunded") or 0), donation.total_cents)
+    if refunded <= donation.refunded_cents:
+        return  # an older or repeated refund event
+    donation.refunded_cents = refunded
+    if refunded >= donation.total_cents:
+        transition(donation, DonationStatus.REFUNDED, refunded_cents=refunded)
+    donation.save(update_fields=["refunded_cents", "updated_at"])
+
+
+def charge_dispute_created(dispute):
+    charge_id = dispute.get("charge")
+    donation = (
+        _locked_donation(stripe_payment_intent_id=dispute.get("payment_intent"))
+        if dispute.get("payment_intent")
+        else None
+    )
+    donation = donation or (_locked_donation(stripe_charge_id=charge_id) if charge_id else None)
+    if donation:
+        transition(donation, DonationStatus.DISPUTED)
+
+
+HANDLERS = {
+    "checkout.session.completed": checkout_session_completed,
+    "checkout.session.async_payment_succeeded": checkout_session_async_payment_succeeded,
+    "checkout.session.async_payment_failed": checkout_session_async_payment_failed,
+    "checkout.session.expired": checkout_session_expired,
+    "invoice.paid": invoice_paid,
+    "invoice.payment_failed": invoice_payment_failed,
+    "customer.subscription.updated": customer_subscription_updated,
+    "customer.subscription.deleted": customer_subscription_deleted,
+    "charge.refunded": charge_refunded,
+    "charge.dispute.created": charge_dispute_created,
+}

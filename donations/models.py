@@ -1,0 +1,144 @@
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.money import format_euro
+
+
+class Frequency(models.TextChoices):
+    ONCE = "once", _("Eenmalig")
+    MONTHLY = "monthly", _("Maandelijks")
+    YEARLY = "yearly", _("Jaarlijks")
+
+
+class DonationStatus(models.TextChoices):
+    PENDING = "pending", _("In afwachting")
+    PAID = "paid", _("Betaald")
+    FAILED = "failed", _("Mislukt")
+    EXPIRED = "expired", _("Verlopen")
+    REFUNDED = "refunded", _("Terugbetaald")
+    DISPUTED = "disputed", _("Betwist")
+
+
+class RecurringStatus(models.TextChoices):
+    ACTIVE = "active", _("Actief")
+    PAST_DUE = "past_due", _("Betaling achterstallig")
+    CANCELED = "canceled", _("Gestopt")
+
+
+class Donor(models.Model):
+    email = models.EmailField(_("e-mail"), unique=True)
+    name = models.CharField(_("naam"), max_length=160, blank=True)
+    newsletter_opt_in = models.BooleanField(_("nieuwsbrief"), default=False)
+    newsletter_opt_in_at = models.DateTimeField(_("nieuwsbrief aangevraagd op"), null=True, blank=True)
+    stripe_customer_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("donateur")
+        verbose_name_plural = _("donateurs")
+
+    def __str__(self):
+        return self.name or self.email
+
+
+class RecurringDonation(models.Model):
+    """A monthly or yearly gift: one Stripe subscription, producing one Donation per paid invoice."""
+
+    donor = models.ForeignKey(Donor, on_delete=models.PROTECT, related_name="recurring_donations")
+    campaign = models.ForeignKey("campaigns.CampaignPage", on_delete=models.PROTECT, related_name="+")
+    amount_cents = models.PositiveIntegerField(_("bedrag per termijn (centen)"))
+    frequency = models.CharField(_("frequentie"), max_length=10, choices=Frequency.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=RecurringStatus.choices, default=RecurringStatus.ACTIVE
+    )
+    stripe_subscription_id = models.CharField(max_length=255, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    canceled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("periodieke gift")
+        verbose_name_plural = _("periodieke giften")
+
+    def __str__(self):
+        return f"{format_euro(self.amount_cents)} {self.get_frequency_display().lower()} – {self.donor}"
+
+
+class Donation(models.Model):
+    """One payment to one campaign. Paid only when a verified Stripe webhook says so."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    campaign = models.ForeignKey("campaigns.CampaignPage", on_delete=models.PROTECT, related_name="+")
+    donor = models.ForeignKey(Donor, on_delete=models.PROTECT, related_name="donations")
+    recurring = models.ForeignKey(
+        RecurringDonation, on_delete=models.PROTECT, related_name="donations", null=True, blank=True
+    )
+    amount_cents = models.PositiveIntegerField(_("gift (centen)"))
+    fee_cents = models.PositiveIntegerField(_("bijdrage transactiekosten (centen)"), default=0)
+    refunded_cents = models.PositiveIntegerField(_("terugbetaald (centen)"), default=0)
+    currency = models.CharField(max_length=3, default="eur", editable=False)
+    frequency = models.CharField(_("frequentie"), max_length=10, choices=Frequency.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=DonationStatus.choices, default=DonationStatus.PENDING, db_index=True
+    )
+    anonymous = models.BooleanField(_("anoniem"), default=False)
+    cover_fees = models.BooleanField(_("draagt transactiekosten"), default=False)
+    stripe_checkout_session_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    stripe_payment_intent_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    stripe_invoice_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    stripe_charge_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    paid_at = models.DateTimeField(null=True, blank=True)
+    receipt_queued_at = models.DateTimeField(null=True, blank=True)
+    receipt_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("donatie")
+        verbose_name_plural = _("donaties")
+        indexes = [models.Index(fields=["campaign", "status"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount_cents__gte=100), name="donation_amount_at_least_one_euro"),
+            models.CheckConstraint(
+                condition=Q(refunded_cents__lte=models.F("amount_cents") + models.F("fee_cents")),
+                name="donation_refund_not_above_amount",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{format_euro(self.amount_cents)} – {self.campaign_id} – {self.get_status_display()}"
+
+    @property
+    def total_cents(self):
+        """What the donor pays: the gift plus, if chosen, the transaction costs."""
+        return self.amount_cents + self.fee_cents
+
+
+class StripeEvent(models.Model):
+    """Every webhook delivery Stripe made, stored once per event id, with what handling it did."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", _("Nog niet verwerkt")
+        PROCESSED = "processed", _("Verwerkt")
+        IGNORED = "ignored", _("Genegeerd")
+        FAILED = "failed", _("Mislukt")
+
+    stripe_id = models.CharField(max_length=255, unique=True)
+    type = models.CharField(max_length=100, db_index=True)
+    livemode = models.BooleanField(default=False)
+    payload = models.JSONField()
+    received_at = models.DateTimeField(auto_now_add=True)
+    delivery_count = models.PositiveIntegerField(default=1)
+    processed_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("Stripe-gebeurtenis")
+        verbose_name_plural = _("Stripe-gebeurtenissen")
+        ordering = ["-received_at"]
+
+    def __str__(self):
+        return f"{self.type} {self.stripe_id}"

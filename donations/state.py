@@ -1,0 +1,42 @@
+"""The donation state machine: which status may follow which.
+
+Stripe delivers events late, twice and out of order; a transition that is not listed here is ignored, so a
+refunded or disputed donation never becomes paid again and a late failure never overrides paid.
+"""
+
+import logging
+
+from django.utils import timezone
+
+from .models import DonationStatus as S
+
+logger = logging.getLogger(__name__)
+
+ALLOWED = {
+    S.PENDING: {S.PAID, S.FAILED, S.EXPIRED},
+    S.FAILED: set(),
+    S.EXPIRED: set(),
+    S.PAID: {S.REFUNDED, S.DISPUTED},
+    S.DISPUTED: {S.REFUNDED},
+    S.REFUNDED: set(),
+}
+
+
+def can_transition(current, target):
+    return target in ALLOWED[current]
+
+
+def transition(donation, target, **fields):
+    """Move `donation` to `target` and save; returns False (and changes nothing) when not allowed."""
+    if donation.status == target:
+        return False
+    if not can_transition(donation.status, target):
+        logger.info("Donation %s: ignoring %s -> %s", donation.pk, donation.status, target)
+        return False
+    donation.status = target
+    if target == S.PAID:
+        donation.paid_at = donation.paid_at or timezone.now()
+    for name, value in fields.items():
+        setattr(donation, name, value)
+    donation.save()
+    return True

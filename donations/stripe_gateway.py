@@ -1,0 +1,117 @@
+"""The one module that talks to Stripe. Real Stripe and the offline stand-in both sit behind it."""
+
+import functools
+
+import stripe
+from django.conf import settings
+
+WEBHOOK_TOLERANCE_SECONDS = 300
+StripeError = stripe.StripeError
+
+INTERVALS = {"monthly": "month", "yearly": "year"}
+ONE_OFF_METHODS = ["ideal", "card", "bancontact"]
+# Recurring gifts: iDEAL or card for the first payment; Stripe continues them as SEPA Direct Debit.
+RECURRING_METHODS = ["ideal", "card", "sepa_debit"]
+
+
+@functools.cache
+def _client():
+    base_addresses = {"api": settings.STRIPE_API_BASE} if settings.STRIPE_API_BASE else {}
+    return stripe.StripeClient(api_key=settings.STRIPE_SECRET_KEY, base_addresses=base_addresses, max_network_retries=2)
+
+
+def reset_client():
+    """Forget the configured client (tests point it at a fresh stand-in)."""
+    _client.cache_clear()
+
+
+def create_checkout_session(donation, *, success_url, cancel_url, idempotency_key):
+    campaign_name = donation.campaign.title
+    metadata = {"donation_id": str(donation.public_id), "campaign_id": str(donation.campaign_id)}
+    line_items = [_line_item(f"Gift aan Stichting leerKRACHT – {campaign_name}", donation.amount_cents, donation)]
+    if donation.fee_cents:
+        line_items.append(_line_item("Bijdrage transactiekosten", donation.fee_cents, donation))
+    params = {
+        "line_items": line_items,
+        "locale": "nl",
+        "success_url": success_url,
+        "cancel_url": cancel_url,
+        "client_reference_id": str(donation.public_id),
+        "metadata": metadata,
+    }
+    if donation.donor.stripe_customer_id:
+        params["customer"] = donation.donor.stripe_customer_id
+    else:
+        params["customer_email"] = donation.donor.email
+    if donation.frequency == "once":
+        params.update(
+            mode="payment",
+            payment_method_types=ONE_OFF_METHODS,
+            payment_intent_data={"metadata": metadata, "description": campaign_name},
+            customer_creation="always",
+        )
+    else:
+        params.update(
+            mode="subscription",
+            payment_method_types=RECURRING_METHODS,
+            subscription_data={"metadata": metadata, "description": campaign_name},
+        )
+    return _client().v1.checkout.sessions.create(params=params, options={"idempotency_key": idempotency_key})
+
+
+def _line_item(name, cents, donation):
+    price_data = {"currency": "eur", "unit_amount": cents, "product_data": {"name": name}}
+    if donation.frequency != "once":
+        price_data["recurring"] = {"interval": INTERVALS[donation.frequency]}
+    return {"price_data": price_data, "quantity": 1}
+
+
+def retrieve_checkout_session(session_id):
+    return _client().v1.checkout.sessions.retrieve(session_id)
+
+
+def retrieve_subscription(subscription_id):
+    return _client().v1.subscriptions.retrieve(subscription_id)
+
+
+def cancel_subscription(subscription_id):
+    return _client().v1.subscriptions.cancel(subscription_id)
+
+
+def change_subscription_amount(subscription_id, amount_cents, frequency, product_name):
+    subscription = retrieve_subscription(subscription_id)
+    item_id = subscription["items"]["data"][0]["id"]
+    return _client().v1.subscriptions.update(
+        subscription_id,
+        params={
+            "items": [
+                {
+                    "id": item_id,
+                    "price_data": {
+                        "currency": "eur",
+                        "unit_amount": amount_cents,
+                        "recurring": {"interval": INTERVALS[frequency]},
+                        "product_data": {"name": product_name},
+                    },
+                }
+            ],
+            "proration_behavior": "none",
+        },
+    )
+
+
+def create_refund(payment_intent_id, idempotency_key):
+    return _client().v1.refunds.create(
+        params={"payment_intent": payment_intent_id}, options={"idempotency_key": idempotency_key}
+    )
+
+
+def create_billing_portal_session(customer_id, return_url):
+    return _client().v1.billing_portal.sessions.create(params={"customer": customer_id, "return_url": return_url})
+
+
+def construct_event(payload: bytes, signature_header: str):
+    """Verify the signature and timestamp on the raw body; raises ValueError or SignatureVerificationError."""
+    return stripe.Webhook.construct_event(
+        payload, signature_header, settings.STRIPE_WEBHOOK_SECRET, tolerance=WEBHOOK_TOLERANCE_SECONDS
+    )

@@ -1,0 +1,84 @@
+import logging
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from campaigns.models import CampaignPage
+
+from . import stripe_gateway
+from .checkout import create_pending_donation, start_checkout
+from .forms import DonationForm
+from .models import Donation, DonationStatus
+from .state import transition
+
+logger = logging.getLogger(__name__)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def donate(request):
+    """The general donate page; campaign pages post their form here too."""
+    campaign = _campaign_from(request)
+    if request.method == "GET":
+        return _render_form(request, DonationForm(campaign=campaign), campaign)
+
+    form = DonationForm(request.POST, campaign=campaign)
+    if is_ratelimited(request, group="donation-form", key="ip", rate=settings.DONATION_RATE_LIMIT, increment=True):
+        form.add_error(
+            None, _("U heeft in korte tijd te vaak geprobeerd te doneren. Probeer het over een minuut opnieuw.")
+        )
+        return _render_form(request, form, campaign, status=429)
+    if not form.is_valid():
+        return _render_form(request, form, campaign, status=400)
+
+    donation = create_pending_donation(form.cleaned_data)
+    try:
+        checkout_url = start_checkout(request, donation)
+    except stripe_gateway.StripeError:
+        logger.exception("Checkout session for donation %s failed", donation.pk)
+        transition(donation, DonationStatus.FAILED)
+        form.add_error(
+            None, _("De betaalpagina is even niet bereikbaar. Uw gift is niet verwerkt; probeer het zo opnieuw.")
+        )
+        return _render_form(request, form, campaign, status=503)
+    return HttpResponseRedirect(checkout_url, status=303)
+
+
+def _campaign_from(request):
+    campaign_id = request.POST.get("campaign") or request.GET.get("campagne")
+    if not campaign_id or not str(campaign_id).isdigit():
+        return None
+    return CampaignPage.objects.live().public().filter(pk=campaign_id).first()
+
+
+def _render_form(request, form, campaign, status=200):
+    context = {"form": form, "campaign": campaign}
+    return TemplateResponse(request, "donations/donate.html", context, status=status)
+
+
+@never_cache
+@require_GET
+def thank_you(request):
+    """Where Stripe sends the donor back. It reads the session but never marks anything paid."""
+    session_id = request.GET.get("session_id", "")
+    donation = get_object_or_404(
+        Donation.objects.select_related("campaign", "donor"), stripe_checkout_session_id=session_id
+    )
+    try:
+        session = stripe_gateway.retrieve_checkout_session(session_id)
+        payment_status = session.payment_status
+    except stripe_gateway.StripeError:
+        payment_status = "unknown"
+    if donation.status == DonationStatus.PAID or payment_status in ("paid", "no_payment_required"):
+        state = "paid"
+    elif donation.status in (DonationStatus.FAILED, DonationStatus.EXPIRED):
+        state = "failed"
+    else:
+        state = "processing"
+    return TemplateResponse(request, "donations/thank_you.html", {"donation": donation, "state": state})
