@@ -41,7 +41,9 @@ def standin() -> Standin:
 
 
 def stripe_json(body: Any, status: int = 200) -> Response:
-    response = Response(json.dumps(body, indent=2), status=status, mimetype="application/json")
+    with standin().lock:  # other threads may be changing these objects
+        text = json.dumps(body, indent=2)
+    response = Response(text, status=status, mimetype="application/json")
     response.headers["Request-Id"] = g.get("request_id") or new_id("req", 14)
     response.headers["Stripe-Version"] = request.headers.get("Stripe-Version") or objects.API_VERSION
     return response
@@ -181,6 +183,30 @@ def _line_items_list(session: dict[str, Any]) -> dict[str, Any]:
     )
 
 
+# Objects that can be listed: URL collection -> (object type, fields that filter the list).
+LISTABLE = {
+    "checkout/sessions": ("checkout.session", ("customer", "payment_intent", "status", "subscription")),
+    "customers": ("customer", ("email",)),
+    "invoices": ("invoice", ("customer", "status", "subscription")),
+    "payment_intents": ("payment_intent", ("customer",)),
+    "charges": ("charge", ("customer", "payment_intent")),
+    "refunds": ("refund", ("charge", "payment_intent")),
+    "disputes": ("dispute", ("charge", "payment_intent")),
+}
+_PAGING_PARAMS = ("created", "ending_before", "expand", "limit", "starting_after")
+
+
+def _filtered_list(collection: str) -> Response:
+    object_type, filters = LISTABLE[collection]
+    params = _params([*_PAGING_PARAMS, *filters])
+    found = list(reversed(standin().store.all_of(object_type)))  # newest first, as Stripe lists
+    for field in filters:
+        wanted = as_str(params.get(field), field)
+        if wanted is not None:
+            found = [obj for obj in found if obj.get(field) == wanted]
+    return _list_response(found, params, f"/v1/{collection}")
+
+
 # -- Checkout Sessions -------------------------------------------------------------------------
 
 
@@ -188,6 +214,11 @@ def _line_items_list(session: dict[str, Any]) -> dict[str, Any]:
 def create_checkout_session() -> Response:
     params = _params()
     return _respond(checkout.create_session(standin(), params), params)
+
+
+@api.get("/checkout/sessions")
+def list_checkout_sessions() -> Response:
+    return _filtered_list("checkout/sessions")
 
 
 @api.get("/checkout/sessions/<session_id>")
@@ -304,6 +335,13 @@ def list_events() -> Response:
     if wanted:
         found = [event for event in found if event["type"] in wanted]
     return _list_response(found, params, "/v1/events")
+
+
+@api.get("/<collection>")
+def list_objects(collection: str) -> Response:
+    if collection not in LISTABLE:
+        raise _unrecognised_url()
+    return _filtered_list(collection)
 
 
 @api.get("/<collection>/<object_id>")

@@ -8,9 +8,10 @@ JSON or form fields and need no API key.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, request
 
 from stripe_standin import checkout, payments, subscriptions
 from stripe_standin.core import Standin
@@ -25,6 +26,12 @@ _NUMBER_SETTINGS = ("initial_backoff", "timeout")
 
 def standin() -> Standin:
     return current_app.extensions["stripe_standin"]
+
+
+def _json(body: Any) -> Response:
+    with standin().lock:  # other threads may be changing these objects
+        text = json.dumps(body, indent=2)
+    return Response(text, mimetype="application/json")
 
 
 def _payload() -> dict[str, Any]:
@@ -45,7 +52,7 @@ def _choice(
 
 @control.get("/health")
 def health() -> Response:
-    return jsonify({"ok": True})
+    return _json({"ok": True})
 
 
 @control.post("/checkout/<session_id>/complete")
@@ -68,7 +75,7 @@ def complete_checkout(session_id: str) -> Response:
     if details.email is None and not session["customer"] and not session["customer_email"]:
         details.email = "donateur@example.com"
     result = checkout.complete_session(standin(), session_id, details, outcome or "succeeded")
-    return jsonify(
+    return _json(
         {
             "succeeded": result.succeeded,
             "error": result.error_message,
@@ -82,21 +89,21 @@ def complete_checkout(session_id: str) -> Response:
 def settle_checkout(session_id: str) -> Response:
     """Settle the processing SEPA payment of a completed session."""
     outcome = _choice(_payload(), "outcome", ("succeeded", "failed"), None)
-    return jsonify({"session": checkout.settle_session(standin(), session_id, outcome)})
+    return _json({"session": checkout.settle_session(standin(), session_id, outcome)})
 
 
 @control.post("/subscriptions/<subscription_id>/advance")
 def advance_subscription(subscription_id: str) -> Response:
     """Move a subscription to its next period and bill it, like a Stripe test clock."""
     outcome = _choice(_payload(), "outcome", ("paid", "failed"), "paid")
-    return jsonify(subscriptions.advance_subscription(standin(), subscription_id, outcome or "paid"))
+    return _json(subscriptions.advance_subscription(standin(), subscription_id, outcome or "paid"))
 
 
 @control.post("/invoices/<invoice_id>/pay")
 def pay_invoice(invoice_id: str) -> Response:
     """Retry the payment of an open invoice."""
     outcome = _choice(_payload(), "outcome", ("paid", "failed"), "paid")
-    return jsonify({"invoice": subscriptions.pay_invoice(standin(), invoice_id, outcome or "paid")})
+    return _json({"invoice": subscriptions.pay_invoice(standin(), invoice_id, outcome or "paid")})
 
 
 @control.post("/charges/<charge_id>/dispute")
@@ -111,13 +118,13 @@ def dispute_charge(charge_id: str) -> Response:
         reason=payload.get("reason") or "fraudulent",
         amount=int(amount) if amount else None,
     )
-    return jsonify({"dispute": dispute})
+    return _json({"dispute": dispute})
 
 
 @control.post("/disputes/<dispute_id>/close")
 def close_dispute(dispute_id: str) -> Response:
     status = _choice(_payload(), "status", ("won", "lost"), "lost")
-    return jsonify({"dispute": payments.close_dispute(standin(), dispute_id, status or "lost")})
+    return _json({"dispute": payments.close_dispute(standin(), dispute_id, status or "lost")})
 
 
 # -- events and their deliveries --------------------------------------------------------------
@@ -133,20 +140,20 @@ def list_events() -> Response:
         if wanted_type and event["type"] != wanted_type:
             continue
         listed.append({"event": event, "delivery": dispatcher.delivery_of(event["id"])})
-    return jsonify({"data": listed})
+    return _json({"data": listed})
 
 
 @control.post("/events/<event_id>/redeliver")
 def redeliver_event(event_id: str) -> Response:
     if not standin().dispatcher.redeliver(event_id):
         raise StripeError(f"No such event: '{event_id}'", status=404, code="resource_missing")
-    return jsonify({"queued": event_id})
+    return _json({"queued": event_id})
 
 
 @control.post("/flush")
 def flush_held_events() -> Response:
     """Deliver the events held while ``pause_delivery`` was on."""
-    return jsonify({"flushed": standin().dispatcher.flush()})
+    return _json({"flushed": standin().dispatcher.flush()})
 
 
 @control.get("/deliveries/idle")
@@ -155,7 +162,7 @@ def deliveries_idle() -> Response:
     dispatcher = standin().dispatcher
     wait = request.args.get("wait", type=float)
     idle = dispatcher.wait_until_idle(wait) if wait else dispatcher.is_idle()
-    return jsonify({"idle": idle, **dispatcher.counts()})
+    return _json({"idle": idle, **dispatcher.counts()})
 
 
 @control.route("/config", methods=["GET", "POST"])
@@ -163,7 +170,7 @@ def configure() -> Response:
     """Show or change webhook delivery settings (and the SEPA settle delay)."""
     current = standin()
     if request.method == "GET":
-        return jsonify(_describe_config(current))
+        return _json(_describe_config(current))
     payload = _payload()
     changes: dict[str, Any] = {}
     for name, value in payload.items():
@@ -186,7 +193,7 @@ def configure() -> Response:
         else:
             raise invalid_param(name, f"Unknown setting: {name}")
     current.dispatcher.configure(**changes)
-    return jsonify(_describe_config(current))
+    return _json(_describe_config(current))
 
 
 def _describe_config(current: Standin) -> dict[str, Any]:
@@ -220,11 +227,11 @@ def show_object(object_id: str) -> Response:
         obj = standin().store.objects.get(object_id)
     if obj is None:
         raise StripeError(f"No such object: '{object_id}'", status=404, code="resource_missing")
-    return jsonify(obj)
+    return _json(obj)
 
 
 @control.post("/reset")
 def reset() -> Response:
     """Forget every object and event (delivery settings stay)."""
     standin().reset()
-    return jsonify({"reset": True})
+    return _json({"reset": True})

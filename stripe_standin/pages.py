@@ -33,6 +33,14 @@ pages = Blueprint("pages", __name__)
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
+# What the page says when a payment fails (the API reports Stripe's English messages).
+DECLINE_MESSAGES_NL = {
+    "card": "Je kaart is geweigerd.",
+    "ideal": "Je bank heeft de betaling niet uitgevoerd.",
+    "bancontact": "Je bank heeft de betaling niet uitgevoerd.",
+    "other": "De betaling kon niet worden afgerond.",
+}
+
 SUBSCRIPTION_STATUS_NL = {
     "active": "Actief",
     "past_due": "Betaling achterstallig",
@@ -102,11 +110,14 @@ def submit_checkout(session_id: str) -> Response | str | tuple[str, int]:
         result = checkout.complete_session(
             standin(), session_id, details, "failed" if outcome == "failed" else "succeeded"
         )
-    except StripeError as error:
-        return _render_checkout(session, values=values, payment_error=error.message)
+    except StripeError:
+        # E.g. the session expired while the page was open; the page then shows its new state.
+        return _render_checkout(session, values=values, payment_error=DECLINE_MESSAGES_NL["other"])
     if result.succeeded and result.redirect_url:
         return redirect(result.redirect_url, 303)
-    return _render_checkout(session, values=values, payment_error=result.error_message)
+    return _render_checkout(
+        session, values=values, payment_error=DECLINE_MESSAGES_NL.get(method, DECLINE_MESSAGES_NL["other"])
+    )
 
 
 _FORM_FIELDS = (

@@ -219,3 +219,18 @@ def test_customers_can_be_created_read_and_updated(
     assert client.v1.customers.retrieve(customer.id).email == "anna@example.com"
     (event,) = receiver.wait_for("customer.updated")
     assert event["data"]["previous_attributes"]["name"] == "Anna"
+
+
+def test_sessions_charges_and_invoices_can_be_listed_by_filter(
+    client: stripe.StripeClient, server: StandinServer
+) -> None:
+    first = client.v1.checkout.sessions.create(params=payment_session_params())
+    client.v1.checkout.sessions.create(params=payment_session_params())
+    paid = control(server, f"checkout/{first.id}/complete", {"payment_method": "card"})["session"]
+
+    by_intent = client.v1.checkout.sessions.list(params={"payment_intent": paid["payment_intent"]})
+    charges = client.v1.charges.list(params={"payment_intent": paid["payment_intent"]})
+
+    assert [session.id for session in by_intent.data] == [first.id]
+    assert len(client.v1.checkout.sessions.list().data) == 2
+    assert [charge.payment_intent for charge in charges.data] == [paid["payment_intent"]]

@@ -154,7 +154,7 @@ def test_declined_test_card_fails(client: stripe.StripeClient) -> None:
     )
 
     assert location is None
-    assert "Your card was declined." in html
+    assert "Je kaart is geweigerd." in html
 
 
 def test_cancel_goes_back_to_the_cancel_url(client: stripe.StripeClient) -> None:
