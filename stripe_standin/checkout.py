@@ -126,7 +126,9 @@ def create_session(standin: Standin, params: dict[str, Any]) -> dict[str, Any]:
         )
 
     payment_method_types, allowed, excluded = _payment_method_types(params, mode)
-    line_items = _line_items(standin, params.get("line_items"), mode)
+    # Products and prices made from price_data are stored only once the whole request is valid.
+    new_objects: list[dict[str, Any]] = []
+    line_items = _line_items(standin, params.get("line_items"), mode, new_objects)
     currency = line_items[0]["currency"]
     amount_total = sum(item["amount_total"] for item in line_items)
     minimum = MINIMUM_CHARGE.get(currency, 50)
@@ -165,9 +167,7 @@ def create_session(standin: Standin, params: dict[str, Any]) -> dict[str, Any]:
         cancel_url=cancel_url,
         customer_id=customer_id,
         customer_email=customer_email,
-        customer_creation=(customer_creation or "if_required")
-        if mode == "payment" and not customer_id
-        else None,
+        customer_creation=_customer_creation(customer_creation, mode, customer_id),
         client_reference_id=as_str(
             params.get("client_reference_id"), "client_reference_id", max_length=200
         ),
@@ -177,26 +177,33 @@ def create_session(standin: Standin, params: dict[str, Any]) -> dict[str, Any]:
             params.get("submit_type"), "submit_type", choices=("auto", "book", "donate", "pay", "subscribe")
         ),
     )
-    standin.store.add(
-        session,
-        line_items=line_items,
-        payment_intent_data={
-            "description": as_str(
-                payment_intent_data.get("description"), "payment_intent_data[description]"
-            ),
-            "metadata": _clean_metadata(
-                payment_intent_data.get("metadata"), "payment_intent_data[metadata]"
-            ),
-            "receipt_email": as_str(
-                payment_intent_data.get("receipt_email"), "payment_intent_data[receipt_email]"
-            ),
-        },
-        subscription_data={
-            "description": as_str(subscription_data.get("description"), "subscription_data[description]"),
-            "metadata": _clean_metadata(subscription_data.get("metadata"), "subscription_data[metadata]"),
-        },
-    )
+    intent_settings = {
+        "description": as_str(payment_intent_data.get("description"), "payment_intent_data[description]"),
+        "metadata": _clean_metadata(payment_intent_data.get("metadata"), "payment_intent_data[metadata]"),
+        "receipt_email": as_str(
+            payment_intent_data.get("receipt_email"), "payment_intent_data[receipt_email]"
+        ),
+    }
+    subscription_settings = {
+        "description": as_str(subscription_data.get("description"), "subscription_data[description]"),
+        "metadata": _clean_metadata(subscription_data.get("metadata"), "subscription_data[metadata]"),
+    }
+    with standin.lock:
+        for obj in new_objects:
+            standin.store.add(obj)
+        standin.store.add(
+            session,
+            line_items=line_items,
+            payment_intent_data=intent_settings,
+            subscription_data=subscription_settings,
+        )
     return session
+
+
+def _customer_creation(requested: str | None, mode: str, customer_id: str | None) -> str | None:
+    if mode != "payment" or customer_id:
+        return None
+    return requested or "if_required"
 
 
 def _url(value: Any, param: str, *, required: bool) -> str | None:
@@ -247,7 +254,9 @@ def _method_list(value: Any, param: str) -> list[str]:
     return list(dict.fromkeys(methods))
 
 
-def _line_items(standin: Standin, value: Any, mode: str) -> list[dict[str, Any]]:
+def _line_items(
+    standin: Standin, value: Any, mode: str, new_objects: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     raw_items = as_list(value, "line_items")
     if not raw_items:
         raise missing_param("line_items")
@@ -267,7 +276,7 @@ def _line_items(standin: Standin, value: Any, mode: str) -> list[dict[str, Any]]
         if not raw.get("price_data"):
             raise missing_param(f"{param}[price_data]")
         price_object, description = _inline_price(
-            standin, as_dict(raw["price_data"], f"{param}[price_data]"), f"{param}[price_data]"
+            standin, new_objects, as_dict(raw["price_data"], f"{param}[price_data]"), f"{param}[price_data]"
         )
         if mode == "payment" and price_object["recurring"]:
             raise invalid_param(
@@ -298,7 +307,9 @@ def _line_items(standin: Standin, value: Any, mode: str) -> list[dict[str, Any]]
     return items
 
 
-def _inline_price(standin: Standin, data: dict[str, Any], param: str) -> tuple[dict[str, Any], str]:
+def _inline_price(
+    standin: Standin, new_objects: list[dict[str, Any]], data: dict[str, Any], param: str
+) -> tuple[dict[str, Any], str]:
     """Create the product and price that a ``price_data`` hash describes."""
     reject_unknown(data, PRICE_DATA_PARAMS, param)
     currency = as_str(data.get("currency"), f"{param}[currency]", required=True)
@@ -312,7 +323,7 @@ def _inline_price(standin: Standin, data: dict[str, Any], param: str) -> tuple[d
             f"{param}[unit_amount_decimal]", "Use unit_amount (integer cents) with the stand-in."
         )
     unit_amount = as_int(data.get("unit_amount"), f"{param}[unit_amount]", required=True, minimum=1)
-    product_object = _product_for(standin, data, param)
+    product_object = _product_for(standin, new_objects, data, param)
     interval = None
     interval_count = 1
     if data.get("recurring") not in (None, ""):
@@ -336,11 +347,13 @@ def _inline_price(standin: Standin, data: dict[str, Any], param: str) -> tuple[d
         interval=interval,
         interval_count=interval_count,
     )
-    standin.store.add(price_object)
+    new_objects.append(price_object)
     return price_object, product_object["name"]
 
 
-def _product_for(standin: Standin, data: dict[str, Any], param: str) -> dict[str, Any]:
+def _product_for(
+    standin: Standin, new_objects: list[dict[str, Any]], data: dict[str, Any], param: str
+) -> dict[str, Any]:
     if data.get("product"):
         return standin.store.require(data["product"], "product", "product", param=f"{param}[product]")
     product_data = data.get("product_data")
@@ -362,7 +375,7 @@ def _product_for(standin: Standin, data: dict[str, Any], param: str) -> dict[str
         description=as_str(product_data.get("description"), f"{param}[product_data][description]"),
         metadata=_clean_metadata(product_data.get("metadata"), f"{param}[product_data][metadata]"),
     )
-    standin.store.add(product_object)
+    new_objects.append(product_object)
     return product_object
 
 

@@ -6,10 +6,15 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from stripe_standin.ids import new_id
+
 SUPPORTED_PAYMENT_METHODS = ("ideal", "card", "bancontact", "sepa_debit")
 
 # SEPA Direct Debit settles days later; the others are confirmed at once.
 ASYNC_PAYMENT_METHODS = ("sepa_debit",)
+
+# Paying a subscription's first invoice with these sets up SEPA Direct Debit for the rest.
+GENERATES_SEPA_DEBIT = ("ideal", "bancontact")
 
 PAYMENT_METHOD_LABELS = {
     "ideal": "iDEAL",
@@ -83,6 +88,22 @@ class PaymentDetails:
     ideal_bank: str | None = None
     iban: str | None = None
     card_number: str | None = None
+    # Set for a subscription's first payment: iDEAL and Bancontact then leave a
+    # SEPA Direct Debit mandate behind that pays the renewals.
+    reusable: bool = False
+
+    def renewal_details(self) -> PaymentDetails:
+        """How later invoices of a subscription started with this payment are paid."""
+        if self.method in GENERATES_SEPA_DEBIT:
+            return PaymentDetails("sepa_debit", email=self.email, name=self.name, iban=TEST_IBAN)
+        return PaymentDetails(
+            self.method, email=self.email, name=self.name, iban=self.iban, card_number=self.card_number
+        )
+
+    def _generated_sepa_debit(self) -> dict[str, str | None]:
+        if self.reusable:
+            return {"generated_sepa_debit": new_id("pm"), "generated_sepa_debit_mandate": new_id("mandate")}
+        return {"generated_sepa_debit": None, "generated_sepa_debit_mandate": None}
 
     def charge_details(self, mandate_id: str | None = None) -> dict:
         """The ``payment_method_details`` hash of a charge paid this way."""
@@ -117,8 +138,7 @@ class PaymentDetails:
                 "ideal": {
                     "bank": bank.code,
                     "bic": bank.bic,
-                    "generated_sepa_debit": None,
-                    "generated_sepa_debit_mandate": None,
+                    **self._generated_sepa_debit(),
                     "iban_last4": "5264",
                     "transaction_id": None,
                     "verified_name": self.name or "Jenny Rosen",
@@ -131,8 +151,7 @@ class PaymentDetails:
                     "bank_code": "VAPE",
                     "bank_name": "VAN DE PUT & CO",
                     "bic": "VAPEBE22",
-                    "generated_sepa_debit": None,
-                    "generated_sepa_debit_mandate": None,
+                    **self._generated_sepa_debit(),
                     "iban_last4": "7061",
                     "preferred_language": "nl",
                     "verified_name": self.name or "Jenny Rosen",

@@ -105,7 +105,8 @@ def start_subscription(
             default_payment_method=None,
             status="incomplete",
         )
-        standin.store.add(subscription, payment_details=details)
+        details.reusable = True
+        standin.store.add(subscription, payment_details=details.renewal_details())
         invoice, charge = _bill(
             standin,
             subscription,
@@ -117,9 +118,16 @@ def start_subscription(
         )
         if charge["status"] == "succeeded":
             subscription["status"] = "active"
-            subscription["default_payment_method"] = charge["payment_method"]
+            subscription["default_payment_method"] = _renewal_payment_method(charge)
         standin.emit("customer.subscription.created", subscription)
         return subscription, invoice, charge
+
+
+def _renewal_payment_method(charge: dict[str, Any]) -> str:
+    """The payment method later invoices use: the SEPA debit an iDEAL/Bancontact payment set up."""
+    method_details = charge["payment_method_details"]
+    generated = method_details.get(method_details["type"], {}).get("generated_sepa_debit")
+    return generated or charge["payment_method"]
 
 
 def settle_first_invoice(
@@ -136,7 +144,7 @@ def settle_first_invoice(
         if succeeded and subscription["status"] == "incomplete":
             before = copy.deepcopy(subscription)
             subscription["status"] = "active"
-            subscription["default_payment_method"] = charge["payment_method"]
+            subscription["default_payment_method"] = _renewal_payment_method(charge)
             standin.emit(
                 "customer.subscription.updated", subscription, changed_attributes(before, subscription)
             )

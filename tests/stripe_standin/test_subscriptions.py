@@ -222,3 +222,21 @@ def test_customer_portal_lists_and_stops_donations(
         assert "Stopt op" in response.read().decode()
     assert client.v1.subscriptions.retrieve(session["subscription"]).cancel_at_period_end is True
     receiver.wait_for("customer.subscription.updated")
+
+
+def test_ideal_first_payment_continues_as_sepa_debit(
+    client: stripe.StripeClient, server: StandinServer, receiver: WebhookReceiver
+) -> None:
+    session = client.v1.checkout.sessions.create(
+        params=subscription_session_params(payment_method_types=["ideal", "card", "sepa_debit"])
+    )
+    control(server, f"checkout/{session.id}/complete", {"payment_method": "ideal", "ideal_bank": "ing"})
+    subscription_id = client.v1.checkout.sessions.retrieve(session.id).subscription
+
+    control(server, f"subscriptions/{subscription_id}/advance")
+
+    charges = [event["data"]["object"] for event in receiver.wait_for("charge.succeeded", count=2)]
+    generated = charges[0]["payment_method_details"]["ideal"]["generated_sepa_debit"]
+    assert generated.startswith("pm_")
+    assert client.v1.subscriptions.retrieve(subscription_id).default_payment_method == generated
+    assert charges[1]["payment_method_details"]["type"] == "sepa_debit"
