@@ -7,6 +7,7 @@ production; dev/test give safe local defaults.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -20,6 +21,7 @@ INSTALLED_APPS = [
     "pages",
     "campaigns",
     "donations",
+    "partners",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -187,3 +189,19 @@ CELERY_TASK_TIME_LIMIT = 120
 CELERY_TASK_SOFT_TIME_LIMIT = 90
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = TIME_ZONE
+
+CELERY_BEAT_SCHEDULE = {
+    "sweep-unsent-receipts": {"task": "donations.tasks.sweep_unsent_receipts", "schedule": 300.0},
+    "annual-overviews": {
+        "task": "donations.tasks.send_annual_overviews",
+        "schedule": crontab(minute=0, hour=9, day_of_month="2-31", month_of_year=1),
+    },
+    "partner-request-reminders": {
+        "task": "partners.tasks.send_partner_reminders",
+        "schedule": crontab(minute=0, hour=8),
+    },
+}
+# A paid donation whose receipt is still unsent this long after queueing is queued again by the sweep.
+RECEIPT_SWEEP_AFTER_SECONDS = env.int("RECEIPT_SWEEP_AFTER_SECONDS", default=300)
+# First retry delay for mail and Stripe errors; doubles up to an hour.
+TASK_RETRY_BACKOFF_SECONDS = env.int("TASK_RETRY_BACKOFF_SECONDS", default=30)
