@@ -25,10 +25,20 @@ VIEWPORT_HEIGHT = 800
 
 
 @pytest.fixture(scope="session")
-def playwright_instance():
+def playwright_instance(django_db_setup):
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Once Playwright's loop is set on this thread, Django hands out new connection objects (asgiref keys them by
+    # context instead of by thread): carry over the snapshot of migrated rows that serialized rollback restores.
+    snapshots = {
+        connection.alias: connection._test_serialized_contents
+        for connection in connections.all(initialized_only=True)
+        if hasattr(connection, "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, snapshot in snapshots.items():
+            connections[alias]._test_serialized_contents = snapshot
         yield playwright
 
 
@@ -36,7 +46,10 @@ def playwright_instance():
 def browser(playwright_instance):
     """A headless chromium shared by every browser test in the session."""
     if not Path(CHROMIUM_PATH).exists():
-        pytest.skip(f"chromium not found at {CHROMIUM_PATH}")
+        message = f"chromium not found at {CHROMIUM_PATH} (apt-get install chromium)"
+        if os.environ.get("REQUIRE_BROWSER", "").lower() in {"1", "true", "yes", "on"}:
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
     browser = playwright_instance.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
@@ -63,7 +76,7 @@ def new_page(browser):
 
 
 @pytest.fixture
-def live_demo_site(transactional_db, django_db_serialized_rollback, live_server):
+def live_demo_site(browser, transactional_db, django_db_serialized_rollback, live_server):
     """The demo content in a database the live server thread can see. Returns the live server's base URL.
 
     Transactional tests empty the tables afterwards; the serialized rollback puts back what the migrations

@@ -78,9 +78,7 @@ def check_page(page, name, width, screenshot_dir):
         problems.append(f"expected <html lang='nl'>, found lang={lang!r}")
 
     if width == MOBILE_WIDTH:
-        scroll_width, inner_width = page.evaluate(
-            "[document.documentElement.scrollWidth, window.innerWidth]"
-        )
+        scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         if scroll_width > inner_width:
             culprits = "\n".join(f"    {item}" for item in page.evaluate(OVERFLOWING_ELEMENTS))
             problems.append(
