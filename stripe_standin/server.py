@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import threading
 from typing import Any
 
@@ -131,8 +132,10 @@ class StandinServer:
         return self.standin.dispatcher.deliveries()
 
     def get_object(self, object_id: str) -> dict[str, Any] | None:
+        """A copy of any stored object (session, subscription, invoice, ...) by id."""
         with self.standin.lock:
-            return self.standin.store.objects.get(object_id)
+            obj = self.standin.store.objects.get(object_id)
+            return copy.deepcopy(obj) if obj is not None else None
 
     def reset(self) -> None:
         """Forget all objects and events; delivery settings stay."""
