@@ -3,6 +3,7 @@ import uuid
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from campaigns.money import format_euro
 
@@ -92,8 +93,15 @@ class Donation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     paid_at = models.DateTimeField(null=True, blank=True)
+    receipt_number = models.CharField(_("ontvangstbewijsnummer"), max_length=20, unique=True, null=True, blank=True)
     receipt_queued_at = models.DateTimeField(null=True, blank=True)
     receipt_sent_at = models.DateTimeField(null=True, blank=True)
+    receipt_failed_at = models.DateTimeField(
+        _("bevestiging mislukt op"),
+        null=True,
+        blank=True,
+        help_text=_("Alle nieuwe pogingen zijn op; opnieuw versturen kan."),
+    )
 
     class Meta:
         verbose_name = _("donatie")
@@ -142,3 +150,49 @@ class StripeEvent(models.Model):
 
     def __str__(self):
         return f"{self.type} {self.stripe_id}"
+
+
+class ReceiptCounter(models.Model):
+    """The last receipt number handed out per year; receipt numbers are sequential within a year (2026-000001)."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("teller ontvangstbewijzen")
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+
+class AnnualOverview(models.Model):
+    """One yearly overview ('jaaroverzicht') per donor per year: the row is what stops a second e-mail."""
+
+    donor = models.ForeignKey(Donor, on_delete=models.PROTECT, related_name="annual_overviews")
+    year = models.PositiveSmallIntegerField()
+    total_cents = models.PositiveBigIntegerField()
+    donation_count = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("jaaroverzicht")
+        verbose_name_plural = _("jaaroverzichten")
+        constraints = [models.UniqueConstraint(fields=["donor", "year"], name="one_annual_overview_per_donor_year")]
+
+    def __str__(self):
+        return f"{self.year} – {self.donor}"
+
+
+@register_setting(icon="mail")
+class ReceiptSettings(BaseSiteSetting):
+    thank_you_text = models.TextField(
+        _("Bedanktekst in de bevestiging"),
+        default=(
+            "Dankzij uw gift kunnen meer leraren van elkaar leren en samen hun onderwijs verbeteren. "
+            "Zo krijgt ieder kind meer kansen."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("Bevestigingsmail")

@@ -1,46 +1,79 @@
-"""Donor e-mails. Tasks take ids, re-read state and are safe to run twice."""
+"""Donor e-mails and their safety nets. Tasks take ids, re-read state and are safe to run twice."""
 
+import datetime
 import logging
 
 from celery import shared_task
 from django.conf import settings
-from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
-from .models import Donation, DonationStatus, RecurringDonation
-from .my_donations import SALT
+from . import emails
+from .models import AnnualOverview, Donation, DonationStatus, Donor, RecurringDonation
+from .pdf import annual_overview_pdf, receipt_pdf
+from .receipts import next_receipt_number, site_settings
 
 logger = logging.getLogger(__name__)
-RETRY = {"autoretry_for": (OSError,), "retry_backoff": 30, "retry_backoff_max": 3600, "max_retries": 8}
+
+# Mail servers fail with OSError subclasses (smtplib.SMTPException, ConnectionError, TimeoutError).
+RETRY = {
+    "autoretry_for": (OSError,),
+    "retry_backoff": settings.TASK_RETRY_BACKOFF_SECONDS,
+    "retry_backoff_max": 3600,
+    "max_retries": 8,
+}
 
 
-def manage_link(donor):
-    token = signing.dumps({"donor": donor.pk}, salt=SALT)
-    return settings.WAGTAILADMIN_BASE_URL + reverse("donations:my_donations", args=[token])
-
-
-@shared_task(**RETRY)
-def send_receipt(donation_id):
-    with transaction.atomic():
-        donation = (
-            Donation.objects.select_for_update().select_related("donor", "campaign").filter(pk=donation_id).first()
-        )
-        if donation is None or donation.receipt_sent_at or donation.status != DonationStatus.PAID:
-            return "skipped"
-        context = {"donation": donation, "donor": donation.donor, "manage_url": manage_link(donation.donor)}
-        send_mail(
-            subject=f"Bedankt voor uw gift aan {donation.campaign.title}",
-            message=render_to_string("donations/email/receipt.txt", context),
-            from_email=None,
-            recipient_list=[donation.donor.email],
-        )
-        donation.receipt_sent_at = timezone.now()
-        donation.save(update_fields=["receipt_sent_at"])
+@shared_task(bind=True, **RETRY)
+def send_receipt(self, donation_id):
+    """Send the receipt for a paid donation once. The row lock makes a concurrent second run wait, then skip."""
+    try:
+        with transaction.atomic():
+            donation = (
+                Donation.objects.select_for_update().select_related("donor", "campaign").filter(pk=donation_id).first()
+            )
+            if donation is None or donation.receipt_sent_at or donation.status != DonationStatus.PAID:
+                return "skipped"
+            if not donation.receipt_number:
+                donation.receipt_number = next_receipt_number(timezone.localtime(donation.paid_at).year)
+            anbi, receipt_settings = site_settings()
+            context = {
+                "donation": donation,
+                "donor": donation.donor,
+                "anbi": anbi,
+                "thank_you_text": receipt_settings.thank_you_text,
+                "manage_url": emails.manage_link(donation.donor),
+            }
+            message = emails.build(
+                "receipt",
+                context,
+                subject=f"Bedankt voor uw gift aan {donation.campaign.title}",
+                to=donation.donor.email,
+                attachments=[(f"ontvangstbewijs-{donation.receipt_number}.pdf", receipt_pdf(donation, anbi))],
+            )
+            message.send()
+            donation.receipt_sent_at = timezone.now()
+            donation.receipt_failed_at = None
+            donation.save(update_fields=["receipt_number", "receipt_sent_at", "receipt_failed_at"])
+    except OSError:
+        if self.request.retries >= self.max_retries:
+            # Retries are used up: staff see this on the donation and can resend.
+            Donation.objects.filter(pk=donation_id).update(receipt_failed_at=timezone.now())
+        raise
     return "sent"
+
+
+@shared_task
+def sweep_unsent_receipts():
+    """Queue again every paid donation whose receipt is overdue: covers a broker or worker that was down."""
+    cutoff = timezone.now() - datetime.timedelta(seconds=settings.RECEIPT_SWEEP_AFTER_SECONDS)
+    overdue = Donation.objects.filter(
+        status=DonationStatus.PAID, receipt_sent_at__isnull=True, receipt_failed_at__isnull=True
+    ).filter(paid_at__lte=cutoff)
+    ids = list(overdue.values_list("pk", flat=True)[:500])
+    for donation_id in ids:
+        send_receipt.delay(donation_id)
+    return len(ids)
 
 
 @shared_task(**RETRY)
@@ -48,13 +81,13 @@ def send_payment_failed(recurring_id, invoice_id):
     recurring = RecurringDonation.objects.select_related("donor", "campaign").filter(pk=recurring_id).first()
     if recurring is None:
         return "skipped"
-    context = {"recurring": recurring, "manage_url": manage_link(recurring.donor)}
-    send_mail(
+    context = {"recurring": recurring, "manage_url": emails.manage_link(recurring.donor), "invoice_id": invoice_id}
+    emails.build(
+        "payment_failed",
+        context,
         subject="Uw periodieke gift aan Stichting leerKRACHT: betaling mislukt",
-        message=render_to_string("donations/email/payment_failed.txt", context),
-        from_email=None,
-        recipient_list=[recurring.donor.email],
-    )
+        to=recurring.donor.email,
+    ).send()
     return "sent"
 
 
@@ -63,10 +96,55 @@ def send_recurring_stopped(recurring_id):
     recurring = RecurringDonation.objects.select_related("donor", "campaign").filter(pk=recurring_id).first()
     if recurring is None:
         return "skipped"
-    send_mail(
+    emails.build(
+        "recurring_stopped",
+        {"recurring": recurring},
         subject="Uw periodieke gift aan Stichting leerKRACHT is gestopt",
-        message=render_to_string("donations/email/recurring_stopped.txt", {"recurring": recurring}),
-        from_email=None,
-        recipient_list=[recurring.donor.email],
-    )
+        to=recurring.donor.email,
+    ).send()
     return "sent"
+
+
+@shared_task
+def send_annual_overviews(year=None):
+    """In January: one overview per donor with paid gifts last year. Re-running sends nothing twice."""
+    year = year or timezone.localdate().year - 1
+    donor_ids = (
+        Donation.objects.filter(status=DonationStatus.PAID, paid_at__year=year)
+        .values_list("donor_id", flat=True)
+        .distinct()
+    )
+    for donor_id in donor_ids:
+        send_annual_overview.delay(donor_id, year)
+    return len(donor_ids)
+
+
+@shared_task(**RETRY)
+def send_annual_overview(donor_id, year):
+    with transaction.atomic():
+        donor = Donor.objects.select_for_update().get(pk=donor_id)
+        overview = AnnualOverview.objects.filter(donor=donor, year=year).first()
+        if overview and overview.sent_at:
+            return "skipped"
+        donations = list(
+            donor.donations.filter(status=DonationStatus.PAID, paid_at__year=year)
+            .select_related("campaign")
+            .order_by("paid_at")
+        )
+        if not donations:
+            return "skipped"
+        total = sum(donation.total_cents for donation in donations)
+        overview = overview or AnnualOverview(donor=donor, year=year, total_cents=total, donation_count=len(donations))
+        anbi, _ = site_settings()
+        context = {"donor": donor, "year": year, "donations": donations, "total_cents": total, "anbi": anbi}
+        emails.build(
+            "annual_overview",
+            context,
+            subject=f"Uw jaaroverzicht {year} van Stichting leerKRACHT",
+            to=donor.email,
+            attachments=[(f"jaaroverzicht-{year}.pdf", annual_overview_pdf(donor, year, donations, total, anbi))],
+        ).send()
+        overview.total_cents, overview.donation_count, overview.sent_at = total, len(donations), timezone.now()
+        overview.save()
+    return "sent"
+

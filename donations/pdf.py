@@ -1,0 +1,111 @@
+"""PDF copies of receipts and yearly overviews (reportlab: no browser, no external fonts)."""
+
+import io
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+
+from campaigns.money import format_euro
+
+LEFT = 20 * mm
+TOP = A4[1] - 25 * mm
+LINE = 6 * mm
+
+
+def _header(pdf, title, anbi):
+    pdf.setTitle(title)
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(LEFT, TOP, anbi.statutory_name)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(
+        LEFT,
+        TOP - LINE,
+        f"ANBI-instelling · RSIN {anbi.rsin}" + (f" · KvK {anbi.kvk_number}" if anbi.kvk_number else ""),
+    )
+    pdf.setFont("Helvetica-Bold", 13)
+    pdf.drawString(LEFT, TOP - 3 * LINE, title)
+    return TOP - 5 * LINE
+
+
+def _rows(pdf, y, rows):
+    for label, value in rows:
+        pdf.setFont("Helvetica-Bold", 10)
+        pdf.drawString(LEFT, y, label)
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(LEFT + 50 * mm, y, value)
+        y -= LINE
+    return y
+
+
+def _footer(pdf, y, lines):
+    pdf.setFont("Helvetica", 9)
+    for line in lines:
+        y -= LINE
+        pdf.drawString(LEFT, y, line)
+
+
+def receipt_pdf(donation, anbi) -> bytes:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    y = _header(pdf, f"Ontvangstbewijs {donation.receipt_number}", anbi)
+    donor = donation.donor
+    y = _rows(
+        pdf,
+        y,
+        [
+            ("Ontvangstbewijs", donation.receipt_number),
+            ("Datum", donation.paid_at.astimezone().strftime("%d-%m-%Y")),
+            ("Donateur", donor.name or donor.email),
+            ("E-mail", donor.email),
+            ("Campagne", donation.campaign.title),
+            ("Frequentie", str(donation.get_frequency_display())),
+            ("Bedrag", format_euro(donation.total_cents, always_cents=True)),
+        ],
+    )
+    _footer(
+        pdf,
+        y,
+        [
+            f"{anbi.statutory_name} is door de Belastingdienst aangemerkt als ANBI (RSIN {anbi.rsin}).",
+            "Uw gift is aftrekbaar voor de inkomstenbelasting volgens de regels van de Belastingdienst.",
+            "Bewaar dit ontvangstbewijs bij uw administratie.",
+        ],
+    )
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def annual_overview_pdf(donor, year, donations, total_cents, anbi) -> bytes:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    y = _header(pdf, f"Jaaroverzicht giften {year}", anbi)
+    y = _rows(pdf, y, [("Donateur", donor.name or donor.email), ("E-mail", donor.email)])
+    y -= LINE
+    for donation in donations:
+        if y < 40 * mm:
+            pdf.showPage()
+            y = TOP
+        y = _rows(
+            pdf,
+            y,
+            [
+                (
+                    donation.paid_at.astimezone().strftime("%d-%m-%Y"),
+                    f"{format_euro(donation.total_cents, always_cents=True)}  {donation.campaign.title}"
+                    f"  ({donation.receipt_number or '-'})",
+                )
+            ],
+        )
+    y = _rows(pdf, y - LINE, [("Totaal", format_euro(total_cents, always_cents=True))])
+    _footer(
+        pdf,
+        y,
+        [
+            f"{anbi.statutory_name} is een ANBI (RSIN {anbi.rsin}). Gebruik dit overzicht voor uw belastingaangifte.",
+        ],
+    )
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
