@@ -127,9 +127,7 @@ class CallToActionBlock(blocks.StructBlock):
     def clean(self, value):
         cleaned = super().clean(value)
         if not cleaned.get("page") and not cleaned.get("url"):
-            raise blocks.StructBlockValidationError(
-                block_errors={"page": [_("Kies een pagina of vul een adres in.")]}
-            )
+            raise blocks.StructBlockValidationError(block_errors={"page": [_("Kies een pagina of vul een adres in.")]})
         return cleaned
 
 

@@ -45,22 +45,32 @@ class HomePage(SeoFieldsMixin, Page):
     )
     intro = RichTextField(_("Inleiding"), features=["bold", "italic", "link"], blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("Hoofdafbeelding"),
     )
     schools_with_leerkracht = models.PositiveIntegerField(_("Scholen die met leerKRACHT werken"), default=1200)
     schools_in_netherlands = models.PositiveIntegerField(_("Scholen in Nederland"), default=10000)
     tipping_point_percentage = models.PositiveSmallIntegerField(_("Kantelpunt (procent van de scholen)"), default=20)
     tipping_point_text = models.TextField(_("Uitleg kantelpunt"), blank=True)
-    impact_figures = StreamField(
-        [("figures", FiguresBlock())], verbose_name=_("Kengetallen"), blank=True, max_num=1
-    )
+    impact_figures = StreamField([("figures", FiguresBlock())], verbose_name=_("Kengetallen"), blank=True, max_num=1)
     donate_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("Doneerpagina"),
     )
     partner_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("Partnerpagina"),
     )
     body = StreamField(ContentStreamBlock(), verbose_name=_("Inhoud"), blank=True)
@@ -144,9 +154,7 @@ class HomePageFeaturedCampaign(Orderable):
 
 class HomePageFeaturedStory(Orderable):
     page = ParentalKey(HomePage, related_name="featured_stories", on_delete=models.CASCADE)
-    story = models.ForeignKey(
-        "pages.StoryPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("Verhaal")
-    )
+    story = models.ForeignKey("pages.StoryPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("Verhaal"))
     panels = [PageChooserPanel("story")]
 
 
@@ -203,13 +211,7 @@ class StoryIndexPage(SeoFieldsMixin, Page):
         verbose_name = _("Overzicht praktijkverhalen")
 
     def get_stories(self, sector=None):
-        stories = (
-            StoryPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("hero_image")
-            .order_by("-date", "-pk")
-        )
+        stories = StoryPage.objects.child_of(self).live().public().select_related("hero_image").order_by("-date", "-pk")
         if sector:
             stories = stories.filter(sector=sector)
         return stories
@@ -242,7 +244,11 @@ class StoryPage(SeoFieldsMixin, Page):
     pull_quote = models.TextField(_("Citaat"))
     summary = models.TextField(_("Samenvatting"), help_text=_("Eén of twee zinnen voor het overzicht."))
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("Hoofdafbeelding"),
     )
     hero_image_alt = models.CharField(_("Alternatieve tekst hoofdafbeelding"), max_length=250, blank=True)
@@ -261,9 +267,7 @@ class StoryPage(SeoFieldsMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("date"),
-        MultiFieldPanel(
-            [FieldPanel("school"), FieldPanel("place"), FieldPanel("sector")], heading=_("School")
-        ),
+        MultiFieldPanel([FieldPanel("school"), FieldPanel("place"), FieldPanel("sector")], heading=_("School")),
         MultiFieldPanel([FieldPanel("person_name"), FieldPanel("person_role")], heading=_("Wie vertelt")),
         FieldPanel("pull_quote"),
         FieldPanel("summary"),
@@ -329,19 +333,35 @@ class AnbiSettings(BaseSiteSetting):
     remuneration_policy = models.TextField(_("Beloningsbeleid"), blank=True)
     activity_report = models.TextField(_("Verslag van de activiteiten"), blank=True)
     policy_plan_document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("Beleidsplan (document)"),
     )
     remuneration_policy_document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("Beloningsbeleid (document)"),
     )
     activity_report_document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("Activiteitenverslag (document)"),
     )
     financial_statements_document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("Financiële verantwoording (document)"),
     )
 

@@ -1,7 +1,7 @@
 """The page tree only allows the shapes the site is designed for."""
 
-from pages.models import HomePage, StandardPage, StoryIndexPage, StoryPage
 from campaigns.models import CampaignIndexPage, CampaignPage
+from pages.models import HomePage, StandardPage, StoryIndexPage, StoryPage
 
 
 def test_story_pages_only_live_under_the_story_index(db):

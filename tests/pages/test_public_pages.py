@@ -70,8 +70,18 @@ def test_unpublished_and_draft_pages_are_404_for_visitors(client, demo_site):
 
     index = StoryIndexPage.objects.get()
     draft = StoryPage(
-        title="Nog niet klaar", slug="concept", date="2025-01-01", school="School", place="Utrecht", sector="po",
-        person_name="Naam", person_role="Rol", pull_quote="Citaat", summary="Samenvatting", body=[], live=False,
+        title="Nog niet klaar",
+        slug="concept",
+        date="2025-01-01",
+        school="School",
+        place="Utrecht",
+        sector="po",
+        person_name="Naam",
+        person_role="Rol",
+        pull_quote="Citaat",
+        summary="Samenvatting",
+        body=[],
+        live=False,
     )
     index.add_child(instance=draft)
     draft.save_revision()

@@ -24,10 +24,18 @@ def _add_stories(count):
     template = StoryPage.objects.first()
     for number in range(count):
         story = StoryPage(
-            title=f"Verhaal {number}", slug=f"verhaal-{number}", date=datetime.date(2022, 1, 1),
-            school=f"School {number}", place="Utrecht", sector="mbo", person_name="Docent", person_role="docent",
-            pull_quote="Samen worden we beter.", summary="Een team verbetert samen.",
-            hero_image=template.hero_image, body=[],
+            title=f"Verhaal {number}",
+            slug=f"verhaal-{number}",
+            date=datetime.date(2022, 1, 1),
+            school=f"School {number}",
+            place="Utrecht",
+            sector="mbo",
+            person_name="Docent",
+            person_role="docent",
+            pull_quote="Samen worden we beter.",
+            summary="Een team verbetert samen.",
+            hero_image=template.hero_image,
+            body=[],
         )
         index.add_child(instance=story)
 
