@@ -8,7 +8,7 @@ import logging
 
 from django.utils import timezone
 
-from . import notifications
+from . import notifications, stripe_gateway
 from .models import Donation, DonationStatus, Donor, RecurringDonation, RecurringStatus
 from .state import transition
 
@@ -36,6 +36,15 @@ def _remember_customer(donor_id, customer_id):
         Donor.objects.filter(pk=donor_id, stripe_customer_id__isnull=True).update(stripe_customer_id=customer_id)
 
 
+def _remember_stripe_ids(donation, **ids):
+    """Store Stripe ids the donation does not have yet, whatever its status: refunds are matched through them."""
+    missing = {name: value for name, value in ids.items() if value and not getattr(donation, name)}
+    if missing:
+        for name, value in missing.items():
+            setattr(donation, name, value)
+        donation.save(update_fields=[*missing, "updated_at"])
+
+
 def _subscription_details(invoice):
     details = (invoice.get("parent") or {}).get("subscription_details") or {}
     return details.get("subscription") or invoice.get("subscription"), details.get("metadata") or {}
@@ -56,7 +65,7 @@ def _ensure_recurring(subscription_id, initial_donation):
         recurring = RecurringDonation.objects.create(
             donor_id=initial_donation.donor_id,
             campaign_id=initial_donation.campaign_id,
-            amount_cents=initial_donation.amount_cents + initial_donation.fee_cents,
+            amount_cents=initial_donation.amount_cents,
             frequency=initial_donation.frequency,
             stripe_subscription_id=subscription_id,
         )
@@ -64,6 +73,15 @@ def _ensure_recurring(subscription_id, initial_donation):
         initial_donation.recurring = recurring
         initial_donation.save(update_fields=["recurring", "updated_at"])
     return recurring
+
+
+def _recurring_for_subscription(subscription_id, metadata):
+    """The recurring gift and its first donation (found through the subscription's metadata), if we know them."""
+    initial = _locked_donation(public_id=metadata["donation_id"]) if metadata.get("donation_id") else None
+    if initial is not None:
+        return _ensure_recurring(subscription_id, initial), initial
+    recurring = RecurringDonation.objects.select_for_update().filter(stripe_subscription_id=subscription_id).first()
+    return recurring, None
 
 
 def _mark_paid(donation, **fields):
@@ -82,9 +100,7 @@ def checkout_session_completed(session):
     _remember_customer(donation.donor_id, session.get("customer"))
     if session.get("mode") == "subscription" and session.get("subscription"):
         _ensure_recurring(session["subscription"], donation)
-    if session.get("payment_intent") and not donation.stripe_payment_intent_id:
-        donation.stripe_payment_intent_id = session["payment_intent"]
-        donation.save(update_fields=["stripe_payment_intent_id", "updated_at"])
+    _remember_stripe_ids(donation, stripe_payment_intent_id=session.get("payment_intent"))
     # SEPA and other delayed methods complete with payment_status "unpaid": the money follows later.
     if session.get("payment_status") == "paid":
         _mark_paid(donation)
@@ -93,8 +109,7 @@ def checkout_session_completed(session):
 def checkout_session_async_payment_succeeded(session):
     donation = _donation_for_session(session)
     if donation:
-        if session.get("payment_intent") and not donation.stripe_payment_intent_id:
-            donation.stripe_payment_intent_id = session["payment_intent"]
+        _remember_stripe_ids(donation, stripe_payment_intent_id=session.get("payment_intent"))
         _mark_paid(donation)
 
 
@@ -117,11 +132,37 @@ def _recurring_for_invoice(invoice):
     subscription_id, metadata = _subscription_details(invoice)
     if not subscription_id:
         return None, None
-    initial = _locked_donation(public_id=metadata["donation_id"]) if metadata.get("donation_id") else None
-    if initial is not None:
-        return _ensure_recurring(subscription_id, initial), initial
-    recurring = RecurringDonation.objects.select_for_update().filter(stripe_subscription_id=subscription_id).first()
-    return recurring, None
+    return _recurring_for_subscription(subscription_id, metadata)
+
+
+def _gift_and_fee(invoice):
+    """Split what an invoice collected: its first line is the gift, a second one the costs the donor covers."""
+    paid = invoice["amount_paid"]
+    lines = (invoice.get("lines") or {}).get("data") or []
+    gift = min(paid, lines[0]["amount"]) if lines else paid
+    return gift, paid - gift
+
+
+def _donation_for_paid_invoice(invoice, recurring, initial):
+    donation = _locked_donation(stripe_invoice_id=invoice["id"])
+    if donation is not None:
+        return donation
+    is_first_invoice = invoice.get("billing_reason") == "subscription_create"
+    if is_first_invoice and initial is not None and initial.stripe_invoice_id is None:
+        return initial
+    # A later period: its own donation, so every euro is counted once, in the period it was paid.
+    gift, fee = _gift_and_fee(invoice)
+    return Donation.objects.create(
+        campaign_id=recurring.campaign_id,
+        donor_id=recurring.donor_id,
+        recurring=recurring,
+        amount_cents=gift,
+        fee_cents=fee,
+        cover_fees=fee > 0,
+        anonymous=initial.anonymous if initial else False,
+        frequency=recurring.frequency,
+        stripe_invoice_id=invoice["id"],
+    )
 
 
 def invoice_paid(invoice):
@@ -129,28 +170,10 @@ def invoice_paid(invoice):
     if recurring is None:
         logger.warning("invoice.paid %s belongs to no known recurring gift", invoice["id"])
         return
-    payment_intent = _invoice_payment_intent(invoice)
-    donation = _locked_donation(stripe_invoice_id=invoice["id"])
-    if (
-        donation is None
-        and initial is not None
-        and initial.stripe_invoice_id is None
-        and (invoice.get("billing_reason") == "subscription_create")
-    ):
-        donation = initial
-        donation.stripe_invoice_id = invoice["id"]
-    if donation is None:
-        # A later period: its own donation, so every euro is counted once, in the period it was paid.
-        donation = Donation.objects.create(
-            campaign_id=recurring.campaign_id,
-            donor_id=recurring.donor_id,
-            recurring=recurring,
-            amount_cents=invoice["amount_paid"],
-            frequency=recurring.frequency,
-            stripe_invoice_id=invoice["id"],
-        )
-    if payment_intent and not donation.stripe_payment_intent_id:
-        donation.stripe_payment_intent_id = payment_intent
+    donation = _donation_for_paid_invoice(invoice, recurring, initial)
+    _remember_stripe_ids(
+        donation, stripe_invoice_id=invoice["id"], stripe_payment_intent_id=_invoice_payment_intent(invoice)
+    )
     _mark_paid(donation)
     if recurring.status == RecurringStatus.PAST_DUE:
         recurring.status = RecurringStatus.ACTIVE
@@ -158,6 +181,8 @@ def invoice_paid(invoice):
 
 
 def invoice_payment_failed(invoice):
+    if Donation.objects.filter(stripe_invoice_id=invoice["id"], status=DonationStatus.PAID).exists():
+        return  # a late notice of an attempt that a retry has since paid
     recurring, initial = _recurring_for_invoice(invoice)
     if recurring is None:
         return
@@ -181,28 +206,34 @@ SUBSCRIPTION_STATUSES = {
 }
 
 
-def customer_subscription_updated(subscription):
-    recurring = RecurringDonation.objects.select_for_update().filter(stripe_subscription_id=subscription["id"]).first()
-    if recurring is None or recurring.status == RecurringStatus.CANCELED:
-        return  # a canceled gift stays canceled, whatever order the events come in
-    status = SUBSCRIPTION_STATUSES.get(subscription.get("status"), recurring.status)
-    items = (subscription.get("items") or {}).get("data") or []
-    if items and items[0].get("price", {}).get("unit_amount"):
-        recurring.amount_cents = items[0]["price"]["unit_amount"]
-    recurring.status = status
-    if status == RecurringStatus.CANCELED:
-        recurring.canceled_at = timezone.now()
-    recurring.save()
-
-
-def customer_subscription_deleted(subscription):
-    recurring = RecurringDonation.objects.select_for_update().filter(stripe_subscription_id=subscription["id"]).first()
-    if recurring is None or recurring.status == RecurringStatus.CANCELED:
-        return
+def _stop(recurring):
     recurring.status = RecurringStatus.CANCELED
     recurring.canceled_at = timezone.now()
     recurring.save(update_fields=["status", "canceled_at"])
     notifications.queue_recurring_stopped(recurring)
+
+
+def customer_subscription_updated(subscription):
+    recurring, _initial = _recurring_for_subscription(subscription["id"], subscription.get("metadata") or {})
+    if recurring is None or recurring.status == RecurringStatus.CANCELED:
+        return  # a canceled gift stays canceled, whatever order the events come in
+    # Update events arrive late and out of order, each with the state of its moment: ask Stripe for the state now.
+    current = stripe_gateway.retrieve_subscription(subscription["id"])
+    status = SUBSCRIPTION_STATUSES.get(current["status"], recurring.status)
+    if status == RecurringStatus.CANCELED:
+        _stop(recurring)
+        return
+    items = current["items"]["data"]
+    if items and items[0]["price"]["unit_amount"]:
+        recurring.amount_cents = items[0]["price"]["unit_amount"]
+    recurring.status = status
+    recurring.save(update_fields=["amount_cents", "status"])
+
+
+def customer_subscription_deleted(subscription):
+    recurring, _initial = _recurring_for_subscription(subscription["id"], subscription.get("metadata") or {})
+    if recurring is not None and recurring.status != RecurringStatus.CANCELED:
+        _stop(recurring)
 
 
 # -- charges -------------------------------------------------------------------------------------------------------
@@ -223,9 +254,10 @@ def charge_refunded(charge):
     refunded = min(int(charge.get("amount_refunded") or 0), donation.total_cents)
     if refunded <= donation.refunded_cents:
         return  # an older or repeated refund event
+    if refunded == donation.total_cents and transition(donation, DonationStatus.REFUNDED, refunded_cents=refunded):
+        return
+    # A partial refund: the gift keeps counting for what was kept.
     donation.refunded_cents = refunded
-    if refunded >= donation.total_cents:
-        transition(donation, DonationStatus.REFUNDED, refunded_cents=refunded)
     donation.save(update_fields=["refunded_cents", "updated_at"])
 
 

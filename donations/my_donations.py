@@ -95,12 +95,7 @@ def change_recurring_amount(request, token, pk):
         messages.error(request, form.errors.get("amount", [_("Deze gift kan niet meer worden gewijzigd.")])[0])
         return HttpResponseRedirect(_overview_url(token))
     try:
-        stripe_gateway.change_subscription_amount(
-            recurring.stripe_subscription_id,
-            form.cleaned_data["amount"],
-            recurring.frequency,
-            f"Gift aan Stichting leerKRACHT – {recurring.campaign.title}",
-        )
+        stripe_gateway.change_subscription_amount(recurring.stripe_subscription_id, form.cleaned_data["amount"])
     except stripe_gateway.StripeError:
         messages.error(request, _("Wijzigen lukte nu niet. Probeer het later opnieuw."))
         return HttpResponseRedirect(_overview_url(token))

@@ -5,8 +5,11 @@ import functools
 import stripe
 from django.conf import settings
 
+from .amounts import fee_for
+
 WEBHOOK_TOLERANCE_SECONDS = 300
 StripeError = stripe.StripeError
+SignatureVerificationError = stripe.SignatureVerificationError
 
 INTERVALS = {"monthly": "month", "yearly": "year"}
 ONE_OFF_METHODS = ["ideal", "card", "bancontact"]
@@ -78,26 +81,31 @@ def cancel_subscription(subscription_id):
     return _client().v1.subscriptions.cancel(subscription_id)
 
 
-def change_subscription_amount(subscription_id, amount_cents, frequency, product_name):
+def change_subscription_amount(subscription_id, amount_cents):
+    """Bill `amount_cents` per period from the next period on; covered transaction costs follow the new amount."""
     subscription = retrieve_subscription(subscription_id)
-    item_id = subscription["items"]["data"][0]["id"]
+    gift_item, *fee_items = subscription["items"]["data"]
+    new_amounts = [(gift_item, amount_cents)] + [(item, fee_for(amount_cents)) for item in fee_items]
     return _client().v1.subscriptions.update(
         subscription_id,
         params={
             "items": [
-                {
-                    "id": item_id,
-                    "price_data": {
-                        "currency": "eur",
-                        "unit_amount": amount_cents,
-                        "recurring": {"interval": INTERVALS[frequency]},
-                        "product_data": {"name": product_name},
-                    },
-                }
+                {"id": item["id"], "price_data": _price_data_like(item["price"], cents)} for item, cents in new_amounts
             ],
             "proration_behavior": "none",
         },
     )
+
+
+def _price_data_like(price, unit_amount):
+    """The same product, currency and interval at another amount (Stripe prices cannot be changed, only replaced)."""
+    recurring = price["recurring"]
+    return {
+        "currency": price["currency"],
+        "product": price["product"],
+        "recurring": {"interval": recurring["interval"], "interval_count": recurring["interval_count"]},
+        "unit_amount": unit_amount,
+    }
 
 
 def create_refund(payment_intent_id, idempotency_key):
@@ -110,8 +118,8 @@ def create_billing_portal_session(customer_id, return_url):
     return _client().v1.billing_portal.sessions.create(params={"customer": customer_id, "return_url": return_url})
 
 
-def construct_event(payload: bytes, signature_header: str):
-    """Verify the signature and timestamp on the raw body; raises ValueError or SignatureVerificationError."""
-    return stripe.Webhook.construct_event(
+def verify_webhook_signature(payload: bytes, signature_header: str):
+    """Check the signature and its timestamp on the raw body; raises stripe.SignatureVerificationError."""
+    stripe.WebhookSignature.verify_header(
         payload, signature_header, settings.STRIPE_WEBHOOK_SECRET, tolerance=WEBHOOK_TOLERANCE_SECONDS
     )

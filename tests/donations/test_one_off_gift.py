@@ -6,7 +6,7 @@ from django.core import mail
 from campaigns.models import CampaignPage
 from donations.models import Donation, DonationStatus, StripeEvent
 
-from .conftest import session_id_from, wait_until
+from .helpers import session_id_from, wait_until
 
 
 def _campaign():
