@@ -3,7 +3,6 @@
 import json
 import logging
 
-import stripe
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import HttpResponseBadRequest, JsonResponse
@@ -26,37 +25,50 @@ def stripe_webhook(request):
     if not signature:
         return HttpResponseBadRequest("missing Stripe-Signature header")
     try:
-        stripe_gateway.construct_event(payload, signature)
-        event = json.loads(payload)
-        event_id, event_type = event["id"], event["type"]
-        data_object = event["data"]["object"]
-    except stripe.SignatureVerificationError:
+        stripe_gateway.verify_webhook_signature(payload, signature)
+    except stripe_gateway.SignatureVerificationError:
         return HttpResponseBadRequest("invalid signature or timestamp")
-    except (ValueError, KeyError, TypeError):
+    except ValueError:  # a body that is not UTF-8
         return HttpResponseBadRequest("malformed event")
-    if not isinstance(data_object, dict):
+    event = _parse_event(payload)
+    if event is None:
         return HttpResponseBadRequest("malformed event")
 
-    stored = _store(event_id, event_type, event)
+    stored = _store(event)
     try:
         outcome = _process(stored.pk)
     except Exception as error:  # noqa: BLE001 - any failure: record it and let Stripe retry
-        logger.exception("Stripe event %s (%s) failed", event_id, event_type)
+        logger.exception("Stripe event %s (%s) failed", event["id"], event["type"])
         StripeEvent.objects.filter(pk=stored.pk).update(outcome=StripeEvent.Outcome.FAILED, error=repr(error)[:2000])
         return JsonResponse({"status": "error"}, status=500)
     return JsonResponse({"status": outcome})
 
 
-def _store(event_id, event_type, event):
+def _parse_event(payload):
+    """The event as a dict with an id, a type and a data object; None for anything else."""
+    try:
+        event = json.loads(payload)
+    except ValueError:
+        return None
+    if not isinstance(event, dict) or not isinstance(event.get("data"), dict):
+        return None
+    if not isinstance(event.get("id"), str) or not isinstance(event.get("type"), str):
+        return None
+    if not isinstance(event["data"].get("object"), dict):
+        return None
+    return event
+
+
+def _store(event):
     """Store the delivery once per event id; a second delivery only bumps its counter."""
     try:
         with transaction.atomic():
             return StripeEvent.objects.create(
-                stripe_id=event_id, type=event_type, livemode=bool(event.get("livemode")), payload=event
+                stripe_id=event["id"], type=event["type"], livemode=bool(event.get("livemode")), payload=event
             )
     except IntegrityError:
-        StripeEvent.objects.filter(stripe_id=event_id).update(delivery_count=F("delivery_count") + 1)
-        return StripeEvent.objects.get(stripe_id=event_id)
+        StripeEvent.objects.filter(stripe_id=event["id"]).update(delivery_count=F("delivery_count") + 1)
+        return StripeEvent.objects.get(stripe_id=event["id"])
 
 
 def _process(event_pk):
