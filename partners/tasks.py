@@ -1,0 +1,84 @@
+"""Partnership e-mails. Tasks take ids, re-read the request under a row lock and mark what they sent, so running a
+task twice sends one e-mail; a failing mail server rolls the mark back and the task retries with backoff."""
+
+from celery import shared_task
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from . import emails
+from .models import PartnershipRequest, RequestStatus
+from .reminders import needs_reminder
+
+RETRY = {
+    "autoretry_for": (OSError,),
+    "retry_backoff": settings.TASK_RETRY_BACKOFF_SECONDS,
+    "retry_backoff_max": 3600,
+    "max_retries": 8,
+}
+
+
+def _locked_request(request_id):
+    return (
+        PartnershipRequest.objects.select_for_update(of=("self",)).select_related("owner").filter(pk=request_id).first()
+    )
+
+
+def _send_once(request_id, sent_at_field, build_message, ready=lambda partnership: True):
+    with transaction.atomic():
+        partnership = _locked_request(request_id)
+        if partnership is None or getattr(partnership, sent_at_field) or not ready(partnership):
+            return "skipped"
+        build_message(partnership).send()
+        setattr(partnership, sent_at_field, timezone.now())
+        partnership.save(update_fields=[sent_at_field])
+    return "sent"
+
+
+@shared_task(**RETRY)
+def send_request_confirmation(request_id):
+    return _send_once(request_id, "confirmation_sent_at", emails.confirmation)
+
+
+@shared_task(**RETRY)
+def notify_staff_of_request(request_id):
+    return _send_once(request_id, "staff_notified_at", emails.staff_notification)
+
+
+@shared_task(**RETRY)
+def send_conversation_follow_up(request_id):
+    return _send_once(
+        request_id,
+        "follow_up_sent_at",
+        emails.conversation_follow_up,
+        ready=lambda partnership: partnership.conversation_logged_at is not None,
+    )
+
+
+@shared_task
+def send_partner_reminders():
+    """Daily: queue a reminder for every request still waiting for contact three working days after it came in."""
+    today = timezone.localdate()
+    waiting = (
+        PartnershipRequest.objects.filter(status=RequestStatus.NEW)
+        .exclude(last_reminder_sent_on=today)
+        .only("status", "created_at", "last_reminder_sent_on")
+    )
+    due_ids = [partnership.pk for partnership in waiting if needs_reminder(partnership, today)]
+    for request_id in due_ids:
+        send_partner_reminder.delay(request_id)
+    return len(due_ids)
+
+
+@shared_task(**RETRY)
+def send_partner_reminder(request_id):
+    """One request's reminder, to its owner or else the staff address; the rule is checked again under the lock."""
+    today = timezone.localdate()
+    with transaction.atomic():
+        partnership = _locked_request(request_id)
+        if partnership is None or not needs_reminder(partnership, today):
+            return "skipped"
+        emails.reminder(partnership, today).send()
+        partnership.last_reminder_sent_on = today
+        partnership.save(update_fields=["last_reminder_sent_on"])
+    return "sent"
