@@ -14,6 +14,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("", include("donations.urls")),
+    path("", include("partners.urls")),
 ]
 
 if settings.DEBUG:
