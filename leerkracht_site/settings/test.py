@@ -1,12 +1,14 @@
 """Test settings: SQLite by default, PostgreSQL when DATABASE_URL says so."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, Path, env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "test-media")))
 ALLOWED_HOSTS = ["*"]
 STRIPE_SECRET_KEY = "sk_test_site_tests"  # noqa: S105
@@ -14,3 +16,7 @@ STRIPE_WEBHOOK_SECRET = "whsec_site_tests"  # noqa: S105
 STRIPE_API_BASE = "http://127.0.0.1:9"  # replaced by each test's stand-in; nothing listens here
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: worker tests start a real Celery worker that must see the same test database.
+    # One file per test process, so parallel runs never share (or delete) each other's database.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
