@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from django.db import connection
+from kombu import pools as kombu_pools
 
 from leerkracht_site.celery import app as celery_app
 
@@ -158,11 +159,11 @@ def celery_worker(transactional_db, mail_server, tmp_path):
 
 
 def _forget_broker_connections():
-    # Pooled connections remember the broker they were made for; each test has its own broker folder.
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-        celery_app._pool = None
-    celery_app.amqp._producer_pool = None
+    # Pooled connections and the cached queue table remember the broker and queue they were made for;
+    # each test has its own.
+    kombu_pools.reset()
+    celery_app._pool = None
+    celery_app.__dict__.pop("amqp", None)
 
 
 def wait_for(predicate, timeout=30.0):
