@@ -138,7 +138,10 @@ def celery_worker(transactional_db, mail_server, tmp_path):
     }
     transport_options = (
         {key: str(tmp_path / "broker") for key in ("data_folder_in", "data_folder_out")}
-        | {"processed_folder": str(tmp_path / "broker" / "processed")}
+        | {
+            "processed_folder": str(tmp_path / "broker" / "processed"),
+            "control_folder": str(tmp_path / "broker" / "control"),
+        }
         if broker_url.startswith("filesystem")
         else {"visibility_timeout": 5}
     )
