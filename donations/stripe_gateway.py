@@ -42,8 +42,9 @@ def create_checkout_session(donation, *, success_url, cancel_url, idempotency_ke
         "client_reference_id": str(donation.public_id),
         "metadata": metadata,
     }
-    if donation.donor.stripe_customer_id:
-        params["customer"] = donation.donor.stripe_customer_id
+    returning_customer = donation.donor.stripe_customer_id
+    if returning_customer:
+        params["customer"] = returning_customer
     else:
         params["customer_email"] = donation.donor.email
     if donation.frequency == "once":
@@ -51,8 +52,10 @@ def create_checkout_session(donation, *, success_url, cancel_url, idempotency_ke
             mode="payment",
             payment_method_types=ONE_OFF_METHODS,
             payment_intent_data={"metadata": metadata, "description": campaign_name},
-            customer_creation="always",
         )
+        if not returning_customer:
+            # A customer, so that "mijn donaties" can open the customer portal; Stripe refuses this with `customer`.
+            params["customer_creation"] = "always"
     else:
         params.update(
             mode="subscription",
