@@ -30,3 +30,5 @@ X_FRAME_OPTIONS = "DENY"
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET")
 STRIPE_API_BASE = ""  # production always talks to Stripe itself, never to the stand-in
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL")  # e.g. redis://redis:6379/0
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
