@@ -87,11 +87,6 @@ class CampaignPage(SeoFieldsMixin, Page):
     def goal_display(self):
         return format_euro(self.goal_cents)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["suggested_amounts"] = list(self.suggested_amounts.all())
-        return context
-
 
 class SuggestedAmount(Orderable):
     page = ParentalKey(CampaignPage, related_name="suggested_amounts", on_delete=models.CASCADE)
