@@ -14,3 +14,6 @@ EMAIL_FILE_PATH = Path(env.str("EMAIL_FILE_PATH", default=str(BASE_DIR / "var" /
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="sk_test_standin_dev")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="whsec_standin_dev")
 STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="http://127.0.0.1:12111")
+# The stand-in's checkout page runs on this machine.
+CHECKOUT_ORIGINS = ["https://checkout.stripe.com", "http://127.0.0.1:*", "http://localhost:*"]
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = ["'self'", *CHECKOUT_ORIGINS]  # noqa: F405
