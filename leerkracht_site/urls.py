@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from leerkracht_site.health import health
 from pages import views as page_views
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("zoeken/", page_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
+    path("health/", health, name="health"),
     path("", include("donations.urls")),
     path("", include("partners.urls")),
 ]
