@@ -27,7 +27,12 @@ class DonationForm(forms.Form):
         },
     )
     amount_choice = forms.ChoiceField(
-        label=_("Bedrag"), widget=forms.RadioSelect, error_messages={"required": _("Kies een bedrag.")}
+        label=_("Bedrag"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies een bedrag."),
+            "invalid_choice": _("Kies een van de bedragen of vul een ander bedrag in."),
+        },
     )
     other_amount = forms.CharField(
         label=_("Ander bedrag (in euro)"),
@@ -86,7 +91,14 @@ class DonationForm(forms.Form):
 
     def clean_website(self):
         if self.cleaned_data["website"]:
-            raise forms.ValidationError(_("Dit veld moet leeg blijven."))
+            # The field is hidden from people; one whose browser filled it in anyway needs to know what to do.
+            self.add_error(
+                None,
+                _(
+                    "Uw gift is niet verwerkt omdat een verborgen veld is ingevuld, bijvoorbeeld door automatisch "
+                    "aanvullen. Vul het formulier zelf in en probeer het opnieuw."
+                ),
+            )
         return ""
 
     def clean(self):

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 
 from donations import stripe_gateway
 from stripe_standin.server import StandinServer
@@ -61,3 +61,31 @@ def live_demo_site(django_db_serialized_rollback, transactional_db, live_server)
 @pytest.fixture
 def donor(live_demo_site):
     return Donor(live_demo_site.url)
+
+
+@pytest.fixture(scope="module")
+def module_demo_site(django_db_setup, django_db_blocker):
+    """The demo site in a transaction that lasts the module; with `db` each test runs in a savepoint inside it.
+
+    For tests that need no live server: the test client sees the rows, the live server's thread would not.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        _load_demo_content()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def _quiet_standin():
+    with StandinServer(port=0) as server:
+        yield server
+
+
+@pytest.fixture
+def standin_without_webhooks(_quiet_standin, settings):
+    """A stand-in Stripe that sends no webhooks, emptied for each test, with the site's client pointed at it."""
+    _quiet_standin.reset()
+    settings.STRIPE_API_BASE = _quiet_standin.base_url
+    stripe_gateway.reset_client()
+    yield _quiet_standin
+    stripe_gateway.reset_client()

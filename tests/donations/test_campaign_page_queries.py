@@ -1,0 +1,43 @@
+"""A campaign page costs the same number of queries however many gifts it has had."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from donations.models import Donation, DonationStatus, Donor
+
+from .helpers import campaign
+
+pytestmark = pytest.mark.usefixtures("module_demo_site", "db")
+
+
+def _add_paid_gifts(count, *, first_number):
+    donors = Donor.objects.bulk_create(
+        Donor(email=f"donor{number}@example.org") for number in range(first_number, first_number + count)
+    )
+    Donation.objects.bulk_create(
+        Donation(campaign=campaign(), donor=donor, amount_cents=2500, frequency="once", status=DonationStatus.PAID)
+        for donor in donors
+    )
+
+
+def _queries_for_page(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response.content.decode()
+
+
+def test_campaign_page_queries_do_not_grow_with_the_number_of_gifts(client):
+    url = campaign().url
+    client.get(url)  # caches (site root paths, templates) filled once
+
+    _add_paid_gifts(3, first_number=0)
+    queries_with_3, page_with_3 = _queries_for_page(client, url)
+    _add_paid_gifts(297, first_number=3)
+    queries_with_300, page_with_300 = _queries_for_page(client, url)
+
+    assert "<strong>€ 75</strong> opgehaald" in page_with_3
+    assert "<strong>€ 7.500</strong> opgehaald" in page_with_300
+    assert "300 donateurs" in page_with_300
+    assert queries_with_300 == queries_with_3

@@ -1,0 +1,144 @@
+"""The donation form refuses what it cannot take, in Dutch, before anything reaches Stripe or the ledger."""
+
+import datetime
+import socket
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from donations import stripe_gateway
+from donations.models import Donation, DonationStatus
+
+from .helpers import campaign, csrf_token, stripe_client
+
+pytestmark = pytest.mark.usefixtures("module_demo_site", "db")
+
+SMALLEST = "Het kleinste bedrag is € 1."
+NOT_AN_AMOUNT = "Vul een bedrag in euro in, bijvoorbeeld 25 of 25,50."
+
+
+def _checkout_sessions(standin):
+    return stripe_client(standin).v1.checkout.sessions.list().data
+
+
+def _donation_form(**changes):
+    return {
+        "campaign": campaign().pk,
+        "amount_choice": "5000",
+        "other_amount": "",
+        "frequency": "once",
+        "email": "anna@example.org",
+        "name": "Anna de Vries",
+        **changes,
+    }
+
+
+def _give(client, **changes):
+    """POST the form the way the campaign page's form does, CSRF token included."""
+    token = csrf_token(client.get(campaign().url).content.decode())
+    return client.post("/doneren/", {"csrfmiddlewaretoken": token, **_donation_form(**changes)})
+
+
+@pytest.fixture
+def browser_client():
+    return Client(enforce_csrf_checks=True)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        pytest.param({"amount_choice": "other", "other_amount": "0"}, SMALLEST, id="zero"),
+        pytest.param({"amount_choice": "other", "other_amount": "0,50"}, SMALLEST, id="fifty-cents"),
+        pytest.param({"amount_choice": "other", "other_amount": "-5"}, NOT_AN_AMOUNT, id="negative"),
+        pytest.param({"amount_choice": "other", "other_amount": "1e9"}, NOT_AN_AMOUNT, id="exponent"),
+        pytest.param({"amount_choice": "other", "other_amount": "abc"}, NOT_AN_AMOUNT, id="letters"),
+        pytest.param({"amount_choice": "other", "other_amount": ""}, "Vul een bedrag in.", id="empty-other-amount"),
+        pytest.param(
+            {"amount_choice": "other", "other_amount": "25.000,01"},
+            "Online kunt u tot € 25.000 geven. Voor een grotere gift gaan we graag met u in gesprek",
+            id="above-25000",
+        ),
+        pytest.param(
+            {"amount_choice": "1"}, "Kies een van de bedragen of vul een ander bedrag in.", id="made-up-suggestion"
+        ),
+        pytest.param({"email": "anna@"}, "Vul een geldig e-mailadres in.", id="malformed-email"),
+        pytest.param({"email": ""}, "Vul uw e-mailadres in.", id="missing-email"),
+        pytest.param({"campaign": "999999"}, "Deze campagne bestaat niet of is gesloten.", id="unknown-campaign"),
+        pytest.param({"frequency": "weekly"}, "Kies eenmalig, maandelijks of jaarlijks.", id="unknown-frequency"),
+        pytest.param(
+            {"website": "https://spam.example"},
+            "Uw gift is niet verwerkt omdat een verborgen veld is ingevuld",
+            id="honeypot",
+        ),
+    ],
+)
+def test_bad_input_is_refused_with_a_dutch_message_and_reaches_neither_stripe_nor_the_ledger(
+    browser_client, standin_without_webhooks, changes, message
+):
+    response = _give(browser_client, **changes)
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Donation.objects.exists()
+    assert _checkout_sessions(standin_without_webhooks) == []
+
+
+def test_a_campaign_that_closed_while_its_page_was_open_takes_no_more_gifts(browser_client, standin_without_webhooks):
+    page = campaign()
+    token = csrf_token(browser_client.get(page.url).content.decode())
+    page.end_date = timezone.localdate() - datetime.timedelta(days=1)
+    page.save_revision().publish()
+
+    response = browser_client.post("/doneren/", {"csrfmiddlewaretoken": token, **_donation_form()})
+
+    assert response.status_code == 400
+    assert "Deze campagne is gesloten. Kies een andere campagne." in response.content.decode()
+    assert not Donation.objects.exists()
+    assert _checkout_sessions(standin_without_webhooks) == []
+
+
+def test_a_post_without_csrf_token_is_forbidden(browser_client, standin_without_webhooks):
+    response = browser_client.post("/doneren/", _donation_form())
+
+    assert response.status_code == 403
+    assert not Donation.objects.exists()
+    assert _checkout_sessions(standin_without_webhooks) == []
+
+
+def test_too_many_attempts_from_one_address_are_refused(browser_client, standin_without_webhooks, settings):
+    settings.DONATION_RATE_LIMIT = "3/h"
+    assert [_give(browser_client).status_code for _ in range(3)] == [303] * 3
+
+    refused = _give(browser_client)
+
+    assert refused.status_code == 429
+    assert "U heeft in korte tijd te vaak geprobeerd te doneren." in refused.content.decode()
+    assert Donation.objects.count() == 3
+    assert len(_checkout_sessions(standin_without_webhooks)) == 3
+    assert _give(Client(enforce_csrf_checks=True, REMOTE_ADDR="192.0.2.7")).status_code == 303
+
+
+def _closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_when_stripe_is_unreachable_the_donor_is_told_and_the_attempt_is_kept(browser_client, settings):
+    settings.STRIPE_API_BASE = f"http://127.0.0.1:{_closed_port()}"
+    stripe_gateway.reset_client()
+
+    response = _give(browser_client, email="bram@example.org")
+
+    stripe_gateway.reset_client()
+    page = response.content.decode()
+    assert response.status_code == 503
+    assert "De betaalpagina is even niet bereikbaar. Uw gift is niet verwerkt; probeer het zo opnieuw." in page
+    assert 'value="bram@example.org"' in page  # the donor need not type it all again
+    donation = Donation.objects.get()
+    assert (donation.status, donation.donor.email, donation.amount_cents) == (
+        DonationStatus.FAILED,
+        "bram@example.org",
+        5000,
+    )
