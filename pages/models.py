@@ -1,4 +1,4 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -222,12 +222,7 @@ class StoryIndexPage(SeoFieldsMixin, Page):
         if sector not in Sector.values:
             sector = None
         paginator = Paginator(self.get_stories(sector), self.stories_per_page)
-        try:
-            stories = paginator.page(request.GET.get("pagina", 1))
-        except PageNotAnInteger:
-            stories = paginator.page(1)
-        except EmptyPage:
-            stories = paginator.page(paginator.num_pages)
+        stories = paginator.get_page(request.GET.get("pagina"))
         context.update(stories=stories, sectors=Sector.choices, active_sector=sector)
         return context
 

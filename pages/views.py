@@ -1,4 +1,4 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -19,12 +19,7 @@ def search(request):
         results = Page.objects.live().public().specific().search(query)
         Query.get(query).add_hit()
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("pagina", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+    page = paginator.get_page(request.GET.get("pagina"))
     return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": page})
 
 
