@@ -5,9 +5,6 @@ import pytest
 from django.core import mail
 
 from partners.models import PartnershipRequest
-
-# The browser fixtures live with the other browser tests; importing them here makes them available to this module.
-from tests.browser.conftest import browser, live_demo_site, new_page, playwright_instance, screenshot_dir  # noqa: F401
 from tests.browser.test_accessibility import WIDTHS, check_page
 
 pytestmark = pytest.mark.browser

@@ -5,9 +5,7 @@ Marked ``browser`` (run with ``-m browser``); skipped when Debian's chromium is 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,26 +24,9 @@ CHROMIUM_PATH = "/usr/bin/chromium"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not Path(CHROMIUM_PATH).exists():
-        message = f"chromium not found at {CHROMIUM_PATH}"
-        if os.environ.get("REQUIRE_BROWSER", "").lower() in {"1", "true", "yes", "on"}:
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM_PATH, args=["--headless", "--no-sandbox"]
-        )
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(chromium: Any) -> Iterator[Any]:
-    context = chromium.new_context(locale="nl-NL", viewport={"width": 375, "height": 800})
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="nl-NL", viewport={"width": 375, "height": 800})
     browser_page = context.new_page()
     browser_page.set_default_timeout(10_000)
     yield browser_page
@@ -55,9 +36,7 @@ def page(chromium: Any) -> Iterator[Any]:
 def axe_violations(page: Any) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(
-        page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    )
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     return [
         f"{violation['id']}: {violation['help']} at {[node['target'] for node in violation['nodes']]}"
         for violation in results.response["violations"]
@@ -128,9 +107,7 @@ def test_keyboard_focus_is_visible(page: Any, client: stripe.StripeClient, serve
     assert outline == "solid"
 
 
-def test_portal_page_has_no_axe_violations(
-    page: Any, client: stripe.StripeClient, server: StandinServer
-) -> None:
+def test_portal_page_has_no_axe_violations(page: Any, client: stripe.StripeClient, server: StandinServer) -> None:
     from tests.stripe_standin.helpers import control
 
     session = client.v1.checkout.sessions.create(params=subscription_session_params(**local_urls(server)))
