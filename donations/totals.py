@@ -1,10 +1,17 @@
-"""Campaign totals from the ledger: paid minus refunded, and distinct donors. One query per campaign."""
+"""Campaign totals from the ledger: paid minus refunded, and distinct donors.
+
+Cached per campaign; any change to a donation of that campaign drops the cached value once committed
+(see `signals.py`), so a page never shows a total older than the last committed payment.
+"""
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, F, Sum
 
 from .models import Donation, DonationStatus
+
+CACHE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -20,11 +27,22 @@ class CampaignTotals:
         return min(100, 100 * self.raised_cents // self.goal_cents)
 
 
+def cache_key(campaign_id):
+    return f"campaign-totals:{campaign_id}"
+
+
 def totals_for(campaign) -> CampaignTotals:
+    raised, donors = cache.get_or_set(cache_key(campaign.pk), lambda: _from_ledger(campaign.pk), CACHE_SECONDS)
+    return CampaignTotals(raised_cents=raised, donor_count=donors, goal_cents=campaign.goal_cents)
+
+
+def _from_ledger(campaign_id):
     # Refunded and disputed gifts do not count; a partly refunded one counts for what was kept.
-    row = Donation.objects.filter(campaign_id=campaign.pk, status=DonationStatus.PAID).aggregate(
+    row = Donation.objects.filter(campaign_id=campaign_id, status=DonationStatus.PAID).aggregate(
         raised=Sum(F("amount_cents") - F("refunded_cents")), donors=Count("donor", distinct=True)
     )
-    return CampaignTotals(
-        raised_cents=max(0, row["raised"] or 0), donor_count=row["donors"], goal_cents=campaign.goal_cents
-    )
+    return max(0, row["raised"] or 0), row["donors"]
+
+
+def forget_totals(campaign_id):
+    cache.delete(cache_key(campaign_id))

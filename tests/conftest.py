@@ -22,6 +22,14 @@ CHROMIUM_ARGS = [
 VIEWPORT_HEIGHT = 800
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: page ids repeat between tests, cached totals must not."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def demo_site(db):
     """The whole demo tree, as `manage.py load_demo_content` builds it."""

@@ -1,0 +1,14 @@
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .models import Donation
+from .totals import forget_totals
+
+
+@receiver([post_save, post_delete], sender=Donation)
+def drop_cached_campaign_totals(sender, instance, **kwargs):
+    # After commit: a reader between the save and the commit would otherwise cache the old total again.
+    transaction.on_commit(partial(forget_totals, instance.campaign_id))

@@ -1,0 +1,44 @@
+"""Campaign totals are cached, and a committed payment or refund shows at once."""
+
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from campaigns.models import CampaignPage
+from donations.models import Donation, DonationStatus, Donor
+from donations.state import transition
+
+
+def _progress_line(client, campaign):
+    html = client.get(campaign.url).content.decode()
+    return html.split('class="progress__figures">', 1)[1].split("</p>", 1)[0]
+
+
+def _paid_donation(campaign, cents):
+    donor = Donor.objects.create(email=f"gever{cents}@example.org")
+    donation = Donation.objects.create(campaign=campaign, donor=donor, amount_cents=cents, frequency="once")
+    with transaction.atomic():
+        transition(donation, DonationStatus.PAID)
+    return donation
+
+
+def test_a_payment_and_a_refund_show_on_the_campaign_page_at_once(
+    client, demo_site, django_capture_on_commit_callbacks
+):
+    campaign = CampaignPage.objects.get(slug="besturenprogramma")
+    assert "<strong>€ 0</strong>" in _progress_line(client, campaign)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        donation = _paid_donation(campaign, 7500)
+    assert "<strong>€ 75</strong>" in _progress_line(client, campaign)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        transition(donation, DonationStatus.REFUNDED, refunded_cents=7500)
+    assert "<strong>€ 0</strong>" in _progress_line(client, campaign)
+
+
+def test_the_total_is_computed_once_and_then_served_from_the_cache(client, demo_site):
+    campaign = CampaignPage.objects.get(slug="besturenprogramma")
+    client.get(campaign.url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(campaign.url)
+    assert not [query for query in queries if "SUM(" in query["sql"].upper()]
