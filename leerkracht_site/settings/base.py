@@ -160,6 +160,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# Make a published page's image renditions in the background, before the first visitor asks for them.
+PREGENERATE_RENDITIONS = env.bool("PREGENERATE_RENDITIONS", default=True)
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"jpeg": "webp", "png": "webp", "gif": "webp", "webp": "webp"}
 WAGTAILEMBEDS_FINDERS = []  # No oEmbed calls to the outside world; video blocks store a link.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
