@@ -106,6 +106,10 @@ class Donation(models.Model):
     class Meta:
         verbose_name = _("donatie")
         verbose_name_plural = _("donaties")
+        permissions = [
+            ("refund_donation", _("Kan donaties terugbetalen")),
+            ("export_donation", _("Kan donateursgegevens exporteren")),
+        ]
         indexes = [models.Index(fields=["campaign", "status"])]
         constraints = [
             models.CheckConstraint(condition=Q(amount_cents__gte=100), name="donation_amount_at_least_one_euro"),

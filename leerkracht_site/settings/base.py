@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "campaigns",
     "donations",
     "partners",
+    "backoffice",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,252 @@
+"""The fundraising admin for donations, donors, recurring gifts and Stripe events, with refund, resend and stop."""
+
+import logging
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from backoffice.actions import confirmed_action
+from backoffice.viewsets import ReadOnlyModelViewSet
+from campaigns.money import format_euro
+
+from . import stripe_gateway
+from .models import Donation, DonationStatus, Donor, RecurringDonation, RecurringStatus, StripeEvent
+from .tasks import send_receipt
+
+logger = logging.getLogger(__name__)
+
+REFUND_REQUESTED = "leerkracht.refund_requested"
+RECEIPT_RESENT = "leerkracht.receipt_resent"
+RECURRING_STOP_REQUESTED = "leerkracht.recurring_stop_requested"
+
+
+def _can_refund(donation):
+    return donation.status == DonationStatus.PAID and bool(donation.stripe_payment_intent_id)
+
+
+def _can_resend_receipt(donation):
+    return donation.status == DonationStatus.PAID
+
+
+def _can_stop(recurring):
+    return recurring.status != RecurringStatus.CANCELED
+
+
+class DonationViewSet(ReadOnlyModelViewSet):
+    model = Donation
+    icon = "tasks"
+    menu_label = _("Donaties")
+    list_display = ["__str__", "donor", "campaign", "frequency", "status", "created_at", "receipt_number"]
+    list_filter = {
+        "campaign": ["exact"],
+        "status": ["exact"],
+        "frequency": ["exact"],
+        "created_at": ["date__gte", "date__lte"],
+    }
+    search_fields = ["donor__email", "donor__name", "receipt_number", "stripe_payment_intent_id"]
+    ordering = ["-created_at"]
+    list_export = [
+        "pk",
+        "created_at",
+        "paid_at",
+        "campaign",
+        "donor.name",
+        "donor.email",
+        "amount_cents",
+        "fee_cents",
+        "refunded_cents",
+        "frequency",
+        "status",
+        "receipt_number",
+    ]
+    export_filename = "donaties"
+    inspect_view_fields = [
+        "public_id",
+        "campaign",
+        "donor",
+        "recurring",
+        "amount_cents",
+        "fee_cents",
+        "refunded_cents",
+        "frequency",
+        "status",
+        "anonymous",
+        "cover_fees",
+        "created_at",
+        "paid_at",
+        "receipt_number",
+        "receipt_sent_at",
+        "receipt_failed_at",
+        "stripe_payment_intent_id",
+        "stripe_invoice_id",
+    ]
+    actions = [
+        (_("Terugbetalen"), "donation:refund", "donations.refund_donation", _can_refund),
+        (_("Bevestiging opnieuw versturen"), "donation:resend_receipt", "donations.view_donation", _can_resend_receipt),
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("refund/<int:pk>/", self.refund_view, name="refund"),
+            path("resend-receipt/<int:pk>/", self.resend_receipt_view, name="resend_receipt"),
+        ]
+
+    def _inspect_url(self, donation):
+        return reverse(self.get_url_name("inspect"), args=[donation.pk])
+
+    def refund_view(self, request, pk):
+        donation = get_object_or_404(Donation, pk=pk)
+
+        def refund(donation):
+            if not _can_refund(donation):
+                return None, _("Alleen een betaalde donatie kan worden terugbetaald."), False
+            try:
+                # One refund per donation: the key makes a double click or a retry ask Stripe once.
+                stripe_gateway.create_refund(donation.stripe_payment_intent_id, f"refund-{donation.public_id}")
+            except stripe_gateway.StripeError:
+                logger.exception("Refund of donation %s failed", donation.pk)
+                return None, _("Stripe weigerde de terugbetaling; probeer het later opnieuw."), False
+            # The donation turns "refunded" when Stripe's charge.refunded webhook confirms it.
+            return REFUND_REQUESTED, _("Terugbetaling aangevraagd bij Stripe."), True
+
+        return confirmed_action(
+            request,
+            donation,
+            permission="donations.refund_donation",
+            title=_("Donatie terugbetalen"),
+            question=_("%(amount)s van %(donor)s terugbetalen?")
+            % {"amount": format_euro(donation.total_cents), "donor": donation.donor},
+            submit_label=_("Ja, terugbetalen"),
+            back_url=self._inspect_url(donation),
+            perform=refund,
+            dangerous=True,
+        )
+
+    def resend_receipt_view(self, request, pk):
+        donation = get_object_or_404(Donation, pk=pk)
+
+        def resend(donation):
+            if not _can_resend_receipt(donation):
+                return None, _("Alleen voor een betaalde donatie gaat een bevestiging uit."), False
+            with transaction.atomic():
+                Donation.objects.filter(pk=donation.pk).update(receipt_sent_at=None, receipt_failed_at=None)
+                transaction.on_commit(lambda: send_receipt.delay(donation.pk))
+            return RECEIPT_RESENT, _("De bevestiging wordt opnieuw verstuurd."), True
+
+        return confirmed_action(
+            request,
+            donation,
+            permission="donations.view_donation",
+            title=_("Bevestiging opnieuw versturen"),
+            question=_("De bevestiging opnieuw sturen naar %(email)s?") % {"email": donation.donor.email},
+            submit_label=_("Versturen"),
+            back_url=self._inspect_url(donation),
+            perform=resend,
+        )
+
+
+class DonorViewSet(ReadOnlyModelViewSet):
+    model = Donor
+    icon = "user"
+    menu_label = _("Donateurs")
+    list_display = ["email", "name", "newsletter_opt_in", "created_at"]
+    list_filter = {"newsletter_opt_in": ["exact"], "created_at": ["date__gte", "date__lte"]}
+    search_fields = ["email", "name"]
+    ordering = ["-created_at"]
+    list_export = ["pk", "email", "name", "newsletter_opt_in", "created_at"]
+    export_filename = "donateurs"
+    inspect_view_fields = ["email", "name", "newsletter_opt_in", "newsletter_opt_in_at", "created_at"]
+
+
+class RecurringDonationViewSet(ReadOnlyModelViewSet):
+    model = RecurringDonation
+    icon = "rotate"
+    menu_label = _("Periodieke giften")
+    list_display = ["__str__", "campaign", "frequency", "status", "created_at"]
+    list_filter = {
+        "campaign": ["exact"],
+        "status": ["exact"],
+        "frequency": ["exact"],
+        "created_at": ["date__gte", "date__lte"],
+    }
+    search_fields = ["donor__email", "donor__name", "stripe_subscription_id"]
+    ordering = ["-created_at"]
+    list_export = [
+        "pk",
+        "created_at",
+        "campaign",
+        "donor.name",
+        "donor.email",
+        "amount_cents",
+        "frequency",
+        "status",
+        "canceled_at",
+    ]
+    export_filename = "periodieke-giften"
+    inspect_view_fields = [
+        "donor",
+        "campaign",
+        "amount_cents",
+        "frequency",
+        "status",
+        "created_at",
+        "canceled_at",
+        "stripe_subscription_id",
+    ]
+    actions = [
+        (_("Gift stoppen"), "recurringdonation:stop", "donations.change_recurringdonation", _can_stop),
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("stop/<int:pk>/", self.stop_view, name="stop")]
+
+    def stop_view(self, request, pk):
+        recurring = get_object_or_404(RecurringDonation, pk=pk)
+
+        def stop(recurring):
+            if not _can_stop(recurring):
+                return None, _("Deze gift is al gestopt."), False
+            try:
+                stripe_gateway.cancel_subscription(recurring.stripe_subscription_id)
+            except stripe_gateway.StripeError:
+                logger.exception("Stopping recurring gift %s failed", recurring.pk)
+                return None, _("Stripe kon de gift niet stoppen; probeer het later opnieuw."), False
+            # The gift turns "gestopt" when Stripe's customer.subscription.deleted webhook confirms it.
+            return RECURRING_STOP_REQUESTED, _("Stoppen aangevraagd bij Stripe."), True
+
+        return confirmed_action(
+            request,
+            recurring,
+            permission="donations.change_recurringdonation",
+            title=_("Periodieke gift stoppen"),
+            question=_("De gift %(gift)s stoppen? Er wordt daarna niet meer afgeschreven.") % {"gift": recurring},
+            submit_label=_("Ja, stoppen"),
+            back_url=reverse(self.get_url_name("inspect"), args=[recurring.pk]),
+            perform=stop,
+            dangerous=True,
+        )
+
+
+class StripeEventViewSet(ReadOnlyModelViewSet):
+    model = StripeEvent
+    icon = "code"
+    menu_label = _("Stripe-gebeurtenissen")
+    list_display = ["type", "stripe_id", "outcome", "delivery_count", "received_at"]
+    list_filter = {"type": ["exact"], "outcome": ["exact"], "received_at": ["date__gte", "date__lte"]}
+    search_fields = ["stripe_id", "type"]
+    ordering = ["-received_at"]
+    list_export = ["stripe_id", "type", "outcome", "delivery_count", "received_at", "processed_at", "error"]
+    export_filename = "stripe-gebeurtenissen"
+    inspect_view_fields = [
+        "stripe_id",
+        "type",
+        "livemode",
+        "received_at",
+        "delivery_count",
+        "processed_at",
+        "outcome",
+        "error",
+        "payload",
+    ]

@@ -1,0 +1,123 @@
+"""Partnership requests in the fundraising admin: the list, and a pipeline page that moves a request on."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from backoffice.responses import forbidden
+from backoffice.viewsets import ReadOnlyModelViewSet
+
+from . import pipeline
+from .models import PartnershipRequest, RequestStatus
+
+CHANGE_PERMISSION = "partners.change_partnershiprequest"
+PIPELINE_UPDATED = "leerkracht.partnership_updated"
+CONVERSATION_LOGGED = "leerkracht.conversation_logged"
+
+
+def _staff_users():
+    return get_user_model().objects.filter(is_active=True, is_staff=True).order_by("first_name", "last_name", "email")
+
+
+class PipelineForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=RequestStatus.choices)
+    owner = forms.ModelChoiceField(label=_("Eigenaar"), queryset=None, required=False)
+    conversation = forms.CharField(
+        label=_("Gesprek vastleggen"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text=_("Notities blijven intern; na het eerste gesprek krijgt de aanvrager een vervolgmail."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _staff_users()
+
+
+class PartnershipRequestViewSet(ReadOnlyModelViewSet):
+    model = PartnershipRequest
+    icon = "group"
+    menu_label = _("Partneraanvragen")
+    list_display = ["__str__", "kind", "interest", "budget", "status", "owner", "created_at"]
+    list_filter = {
+        "status": ["exact"],
+        "kind": ["exact"],
+        "interest": ["exact"],
+        "budget": ["exact"],
+        "owner": ["exact"],
+        "created_at": ["date__gte", "date__lte"],
+    }
+    search_fields = ["organisation", "contact_name", "email", "message", "notes"]
+    ordering = ["-created_at"]
+    list_export = [
+        "pk",
+        "created_at",
+        "organisation",
+        "contact_name",
+        "email",
+        "phone",
+        "kind",
+        "interest",
+        "budget",
+        "status",
+        "owner",
+        "contacted_at",
+    ]
+    export_filename = "partneraanvragen"
+    inspect_view_fields = [
+        "organisation",
+        "contact_name",
+        "email",
+        "phone",
+        "kind",
+        "interest",
+        "budget",
+        "message",
+        "consent_to_contact",
+        "status",
+        "owner",
+        "notes",
+        "created_at",
+        "contacted_at",
+        "conversation_logged_at",
+        "follow_up_sent_at",
+    ]
+    actions = [(_("Pijplijn bijwerken"), "partnershiprequest:pipeline", CHANGE_PERMISSION, lambda request: True)]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("pipeline/<int:pk>/", self.pipeline_view, name="pipeline")]
+
+    def pipeline_view(self, request, pk):
+        if not request.user.has_perm(CHANGE_PERMISSION):
+            return forbidden(request)
+        partnership = get_object_or_404(PartnershipRequest, pk=pk)
+        back_url = reverse(self.get_url_name("inspect"), args=[pk])
+        initial = {"status": partnership.status, "owner": partnership.owner}
+        form = PipelineForm(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            update_pipeline(partnership, request.user, **form.cleaned_data)
+            messages.success(request, _("Partneraanvraag bijgewerkt."))
+            return redirect(back_url)
+        title = _("Pijplijn: %(request)s") % {"request": partnership}
+        context = {"page_title": title, "header_title": title, "form": form, "back_url": back_url}
+        return TemplateResponse(request, "partners/admin/pipeline.html", context)
+
+
+def update_pipeline(partnership, user, *, status, owner, conversation):
+    """Apply the pipeline form: a conversation first (it may move a new request on), then the chosen status."""
+    owner_before = partnership.owner
+    if conversation.strip():
+        partnership = pipeline.log_conversation(partnership, user, conversation)
+        log(partnership, CONVERSATION_LOGGED, user=user)
+    if owner != owner_before:
+        # Who follows a request up is bookkeeping, not a pipeline step: no e-mail follows from it.
+        PartnershipRequest.objects.filter(pk=partnership.pk).update(owner=owner)
+        partnership.owner = owner
+    if status != partnership.status:
+        partnership = pipeline.change_status(partnership, status)
+    log(partnership, PIPELINE_UPDATED, user=user, data={"status": partnership.status, "owner": owner and owner.pk})

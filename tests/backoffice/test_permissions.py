@@ -1,0 +1,105 @@
+"""Who may see and do what in the fundraising admin, per staff group."""
+
+import pytest
+from django.urls import reverse
+
+from donations import stripe_gateway
+
+from .conftest import GROUPS
+
+VIEWSETS = ["donation", "donor", "recurringdonation", "stripeevent", "partnershiprequest"]
+
+# The groups allowed each view or action; everyone else gets 403.
+FUNDRAISING_STAFF = {"Fondsenwerving", "Financiën", "Beheer"}
+FINANCE_STAFF = {"Financiën", "Beheer"}
+
+
+@pytest.fixture(autouse=True)
+def _stripe_accepts_everything(monkeypatch):
+    monkeypatch.setattr(stripe_gateway, "create_refund", lambda payment_intent_id, idempotency_key: {"id": "re_1"})
+    monkeypatch.setattr(stripe_gateway, "cancel_subscription", lambda subscription_id: {"id": subscription_id})
+
+
+def _allowed(response):
+    assert response.status_code in (200, 302, 403), response.status_code
+    return response.status_code != 403
+
+
+@pytest.mark.parametrize("group", GROUPS)
+@pytest.mark.parametrize("viewset", VIEWSETS)
+def test_listing_and_detail_pages(staff_client, records, group, viewset):
+    client = staff_client(group)
+    record = records[viewset]
+    expected = group in FUNDRAISING_STAFF
+    assert _allowed(client.get(reverse(f"{viewset}:index"))) == expected
+    assert _allowed(client.get(reverse(f"{viewset}:inspect", args=[record.pk]))) == expected
+
+
+@pytest.mark.parametrize("group", GROUPS)
+@pytest.mark.parametrize("viewset", VIEWSETS)
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_exports_are_for_finance_staff(staff_client, records, group, viewset, file_format):
+    response = staff_client(group).get(reverse(f"{viewset}:index"), {"export": file_format})
+    assert _allowed(response) == (group in FINANCE_STAFF)
+
+
+@pytest.mark.parametrize("group", GROUPS)
+@pytest.mark.parametrize("viewset", VIEWSETS)
+def test_nobody_adds_edits_or_deletes_records_by_hand(staff_client, records, group, viewset):
+    client = staff_client(group)
+    pk = records[viewset].pk
+    for url in (
+        reverse(f"{viewset}:add"),
+        reverse(f"{viewset}:edit", args=[pk]),
+        reverse(f"{viewset}:delete", args=[pk]),
+    ):
+        assert client.get(url).status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    ("group", "expected"),
+    [("Redactie", 403), ("Fondsenwerving", 403), ("Financiën", 302), ("Beheer", 302)],
+)
+def test_refund(staff_client, records, group, expected):
+    url = reverse("donation:refund", args=[records["donation"].pk])
+    assert staff_client(group).post(url).status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("group", "expected"),
+    [("Redactie", 403), ("Fondsenwerving", 302), ("Financiën", 302), ("Beheer", 302)],
+)
+def test_resend_receipt(staff_client, records, group, expected):
+    url = reverse("donation:resend_receipt", args=[records["donation"].pk])
+    assert staff_client(group).post(url).status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("group", "expected"),
+    [("Redactie", 403), ("Fondsenwerving", 403), ("Financiën", 302), ("Beheer", 302)],
+)
+def test_stop_recurring_gift(staff_client, records, group, expected):
+    url = reverse("recurringdonation:stop", args=[records["recurringdonation"].pk])
+    assert staff_client(group).post(url).status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("group", "expected"),
+    [("Redactie", 403), ("Fondsenwerving", 200), ("Financiën", 200), ("Beheer", 200)],
+)
+def test_partnership_pipeline_page(staff_client, records, group, expected):
+    url = reverse("partnershiprequest:pipeline", args=[records["partnershiprequest"].pk])
+    assert staff_client(group).get(url).status_code == expected
+
+
+def test_an_editor_sees_no_fundraising_menu(staff_client, records):
+    response = staff_client("Redactie").get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert reverse("donation:index") not in response.content.decode()
+    assert reverse("donor:index") not in response.content.decode()
+
+
+def test_fundraising_staff_see_the_menu(staff_client, records):
+    response = staff_client("Fondsenwerving").get(reverse("wagtailadmin_home"))
+    assert "Fondsenwerving" in response.content.decode()
+    assert reverse("donation:index") in response.content.decode()
