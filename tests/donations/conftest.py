@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 
@@ -11,14 +10,6 @@ from donations import stripe_gateway
 from stripe_standin.server import StandinServer
 
 from .helpers import Donor
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit_counters():
-    """The donation form's rate limiter counts per IP in the cache, which outlives a single test."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -48,7 +39,8 @@ def _load_demo_content():
         _demo_content_snapshot["json"] = connection.creation.serialize_db_to_string()
         return
     # The test starts from what the migrations created, which the demo loader partly replaces: start empty instead.
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    # Sequences keep counting, past the ids in the snapshot, so new rows do not collide with restored ones.
+    call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
     connection.creation.deserialize_db_from_string(_demo_content_snapshot["json"])
 
 
