@@ -9,12 +9,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pages.blocks import ContentStreamBlock
-from pages.models import SeoFieldsMixin
+from pages.models import CachedPageMixin, SeoFieldsMixin
 
 from .money import format_euro
 
 
-class CampaignIndexPage(SeoFieldsMixin, Page):
+class CampaignIndexPage(CachedPageMixin, SeoFieldsMixin, Page):
     intro = models.TextField(_("Inleiding"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

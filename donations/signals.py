@@ -4,6 +4,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from pages import page_cache
+
 from .models import Donation
 from .totals import forget_totals
 
@@ -12,3 +14,5 @@ from .totals import forget_totals
 def drop_cached_campaign_totals(sender, instance, **kwargs):
     # After commit: a reader between the save and the commit would otherwise cache the old total again.
     transaction.on_commit(partial(forget_totals, instance.campaign_id))
+    # Cached pages show totals too (home page, campaign cards).
+    transaction.on_commit(page_cache.purge)

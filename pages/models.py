@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock, FiguresBlock, MenuLinkBlock, ResearchReferenceBlock
+from .page_cache import serve_cached
 
 
 class SeoFieldsMixin(models.Model):
@@ -38,7 +39,14 @@ class SeoFieldsMixin(models.Model):
         return self.og_image
 
 
-class HomePage(SeoFieldsMixin, Page):
+class CachedPageMixin:
+    """Serve anonymous visitors from the whole-page cache; only for page types without a form."""
+
+    def serve(self, request, *args, **kwargs):
+        return serve_cached(request, lambda: super(CachedPageMixin, self).serve(request, *args, **kwargs))
+
+
+class HomePage(CachedPageMixin, SeoFieldsMixin, Page):
     mission_statement = models.TextField(
         _("Missie in één zin"),
         help_text=_("Van kansenongelijkheid naar een verbetercultuur: de kern in één zin."),
@@ -158,7 +166,7 @@ class HomePageFeaturedStory(Orderable):
     panels = [PageChooserPanel("story")]
 
 
-class StandardPage(SeoFieldsMixin, Page):
+class StandardPage(CachedPageMixin, SeoFieldsMixin, Page):
     """Mission, method, privacy, accessibility statement, contact: text pages built from blocks."""
 
     intro = models.TextField(_("Inleiding"), blank=True)
@@ -174,7 +182,7 @@ class StandardPage(SeoFieldsMixin, Page):
         verbose_name = _("Standaardpagina")
 
 
-class ImpactPage(SeoFieldsMixin, Page):
+class ImpactPage(CachedPageMixin, SeoFieldsMixin, Page):
     intro = models.TextField(_("Inleiding"), blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("Inhoud"), blank=True)
     research = StreamField(
@@ -198,7 +206,7 @@ class Sector(models.TextChoices):
     MBO = "mbo", _("Middelbaar beroepsonderwijs")
 
 
-class StoryIndexPage(SeoFieldsMixin, Page):
+class StoryIndexPage(CachedPageMixin, SeoFieldsMixin, Page):
     intro = models.TextField(_("Inleiding"), blank=True)
     stories_per_page = 9
 
@@ -227,7 +235,7 @@ class StoryIndexPage(SeoFieldsMixin, Page):
         return context
 
 
-class StoryPage(SeoFieldsMixin, Page):
+class StoryPage(CachedPageMixin, SeoFieldsMixin, Page):
     """A practice story: how one school works with the method, in the words of the people there."""
 
     date = models.DateField(_("Datum"))
@@ -298,7 +306,7 @@ class PartnerPage(SeoFieldsMixin, Page):
         verbose_name = _("Partnerpagina")
 
 
-class AnbiPage(SeoFieldsMixin, Page):
+class AnbiPage(CachedPageMixin, SeoFieldsMixin, Page):
     """Renders the ANBI publication data kept in the ANBI setting, so there is one place to edit it."""
 
     intro = models.TextField(_("Inleiding"), blank=True)

@@ -1,0 +1,37 @@
+"""Anonymous visitors get cached pages; publishing or a donation purges them; staff never see cached pages."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pages.models import StoryPage
+
+
+def test_the_second_anonymous_visit_is_served_from_the_cache(client, demo_site):
+    assert client.get("/verhalen/")["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/verhalen/")
+    assert response["X-Page-Cache"] == "hit"
+    assert "Mariaschool" in response.content.decode()
+    # Only Wagtail's routing (site, page by path, view restrictions) runs; no stories, images or settings.
+    tables = " ".join(query["sql"] for query in queries)
+    assert "pages_storypage" not in tables and "wagtailimages" not in tables and "pages_anbisettings" not in tables
+
+
+def test_publishing_a_story_purges_the_cached_pages_that_show_it(client, demo_site):
+    client.get("/verhalen/")
+    client.get("/")
+    story = StoryPage.objects.get(slug="mariaschool-rotterdam-bordsessies-groep-3")
+    story.summary = "Een nieuwe samenvatting over het bord in groep 3."
+    story.save_revision().publish()
+    for url in ("/verhalen/", "/"):
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss"
+        assert "Een nieuwe samenvatting over het bord in groep 3." in response.content.decode()
+
+
+def test_pages_with_a_form_and_logged_in_staff_are_never_cached(client, demo_site, admin_user):
+    client.get("/campagnes/besturenprogramma/")
+    assert "X-Page-Cache" not in client.get("/campagnes/besturenprogramma/")
+    client.force_login(admin_user)
+    client.get("/verhalen/")
+    assert "X-Page-Cache" not in client.get("/verhalen/")
