@@ -17,7 +17,7 @@ from donations.models import Donation, RecurringDonation, RecurringStatus
 from pages.models import StoryPage
 from partners.models import PartnershipRequest
 from tests.browser.test_accessibility import check_page
-from tests.donations.conftest import _fresh_rate_limit_counters, stripe_standin  # noqa: F401
+from tests.donations.conftest import stripe_standin  # noqa: F401
 from tests.donations.helpers import mails_with, receipts
 
 pytestmark = pytest.mark.browser
@@ -37,6 +37,12 @@ def my_donations_path(email):
     return urlsplit(re.search(r"\S+/mijn-donaties/\S+/", body).group(0)).path
 
 
+def choose(form, label):
+    """Pick a radio button the way a visitor does: by its visible label (the input itself is hidden behind it)."""
+    form.get_by_text(label, exact=True).click()
+    expect(form.get_by_label(label, exact=True)).to_be_checked()
+
+
 def pay_with_ideal(page):
     """On the stand-in's checkout page: pay with iDEAL and wait for the way back to the site's thank-you page."""
     page.get_by_label("iDEAL", exact=True).check()
@@ -54,8 +60,8 @@ def test_a_donor_starts_a_monthly_gift_and_stops_it_with_the_link_in_the_receipt
     page = new_page(1280)
     page.goto(live_demo_site + CAMPAIGN_PATH)
     form = page.locator("form.donate-form")
-    form.get_by_label("€ 25", exact=True).check()
-    form.get_by_label("Maandelijks").check()
+    choose(form, "€ 25")
+    choose(form, "Maandelijks")
     form.get_by_label("E-mailadres").fill("anna@example.org")
     form.get_by_label("Naam (niet verplicht)").fill("Anna de Vries")
     screenshot(page, screenshot_dir, "monthly-1-campaign-form")

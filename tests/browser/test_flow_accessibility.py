@@ -1,0 +1,90 @@
+"""axe-core (WCAG 2.0/2.1 A and AA) and the layout checks of `check_page` on the pages test_accessibility.py leaves
+out: the remaining public page types, and every step of giving, from the campaign form to 'mijn donaties'.
+
+Screenshots are named after the page and width, e.g. `donatie-3-betaalpagina-375.png`.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_accessibility import WIDTHS, check_page
+from tests.browser.test_journeys import CAMPAIGN_PATH, choose, my_donations_path, pay_with_ideal
+from tests.donations.conftest import stripe_standin  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+# One page of each type not covered elsewhere, with the status it should answer.
+PUBLIC_PAGES = {
+    "impact": ("/impact/", 200),
+    "missie": ("/missie/", 200),
+    "anbi": ("/anbi/", 200),
+    "campagnes": ("/campagnes/", 200),
+    "zoekresultaten": ("/zoeken/?q=bordsessie", 200),
+    "niet-gevonden": ("/bestaat-niet/", 404),
+}
+
+
+def prefixed(problems, name, width):
+    return [f"[{name} @ {width}px] {problem}" for problem in problems]
+
+
+def test_remaining_public_page_types_pass_at_phone_and_desktop_width(live_demo_site, new_page, screenshot_dir):
+    failures = []
+    for width in WIDTHS:
+        page = new_page(width)
+        for name, (path, status) in PUBLIC_PAGES.items():
+            response = page.goto(live_demo_site + path)
+            assert response.status == status, f"{path} answered {response.status}"
+            failures += prefixed(check_page(page, name, width, screenshot_dir), name, width)
+    assert not failures, "\n\n".join(failures)
+
+
+def test_search_results_page_lists_results(live_demo_site, new_page):
+    # Guards the axe run above: an empty result list would leave the result markup unchecked.
+    page = new_page(1280)
+    page.goto(live_demo_site + PUBLIC_PAGES["zoekresultaten"][0])
+    expect(page.locator(".search-results li").first).to_be_visible()
+
+
+def test_every_step_of_a_monthly_gift_passes_at_phone_and_desktop_width(
+    live_demo_site,
+    stripe_standin,  # noqa: F811
+    new_page,
+    screenshot_dir,
+):
+    failures = []
+    for width in WIDTHS:
+        email = f"donor-{width}@example.org"
+        page = new_page(width)
+
+        def check(name):
+            failures.extend(prefixed(check_page(page, name, width, screenshot_dir), name, width))  # noqa: B023
+
+        page.goto(live_demo_site + CAMPAIGN_PATH)
+        check("donatie-1-campagneformulier")
+
+        # A made-up amount and no e-mail address: the form comes back with its error summary.
+        form = page.locator("form.donate-form")
+        choose(form, "Ander bedrag")
+        form.get_by_label("Ander bedrag (in euro)").fill("veel")
+        choose(form, "Maandelijks")
+        form.get_by_role("button", name="Verder naar betalen").click()
+        expect(page.locator("#error-summary")).to_be_visible()
+        check("donatie-2-formulier-met-fouten")
+
+        form.get_by_label("Ander bedrag (in euro)").fill("15")
+        form.get_by_label("E-mailadres").fill(email)
+        form.get_by_role("button", name="Verder naar betalen").click()
+        page.wait_for_url(stripe_standin.base_url + "/**")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Periodiek doneren")
+        check("donatie-3-betaalpagina")
+
+        pay_with_ideal(page)
+        expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt voor uw gift!")
+        check("donatie-4-bedankt")
+
+        assert stripe_standin.wait_for_deliveries(15), "webhook deliveries did not finish"
+        page.goto(live_demo_site + my_donations_path(email))
+        expect(page.locator("article.recurring-gift")).to_have_count(1)
+        check("donatie-5-mijn-donaties")
+    assert not failures, "\n\n".join(failures)
