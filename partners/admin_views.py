@@ -109,8 +109,9 @@ class PartnershipRequestViewSet(ReadOnlyModelViewSet):
 
 
 def update_pipeline(partnership, user, *, status, owner, conversation):
-    """Apply the pipeline form: a conversation first (it may move a new request on), then the chosen status."""
-    owner_before = partnership.owner
+    """Apply the pipeline form: a conversation first (it may move a new request on and give it an owner), then
+    whatever the staff member changed in the form compared to what they saw."""
+    owner_before, status_before = partnership.owner, partnership.status
     if conversation.strip():
         partnership = pipeline.log_conversation(partnership, user, conversation)
         log(partnership, CONVERSATION_LOGGED, user=user)
@@ -118,6 +119,6 @@ def update_pipeline(partnership, user, *, status, owner, conversation):
         # Who follows a request up is bookkeeping, not a pipeline step: no e-mail follows from it.
         PartnershipRequest.objects.filter(pk=partnership.pk).update(owner=owner)
         partnership.owner = owner
-    if status != partnership.status:
+    if status != status_before:
         partnership = pipeline.change_status(partnership, status)
     log(partnership, PIPELINE_UPDATED, user=user, data={"status": partnership.status, "owner": owner and owner.pk})
