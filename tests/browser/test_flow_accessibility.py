@@ -7,7 +7,7 @@ Screenshots are named after the page and width, e.g. `donatie-3-betaalpagina-375
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_accessibility import WIDTHS, check_page
+from tests.browser.test_accessibility import MOBILE_WIDTH, WIDTHS, check_page
 from tests.browser.test_journeys import CAMPAIGN_PATH, choose, my_donations_path, pay_with_ideal
 from tests.donations.conftest import stripe_standin  # noqa: F401
 
@@ -24,7 +24,17 @@ PUBLIC_PAGES = {
 }
 
 
-def prefixed(problems, name, width):
+# Text closer than this to the screen edge of a phone is hard to read (and looks cut off).
+MIN_SIDE_MARGIN = 16
+
+
+def check_page_and_margin(page, name, width, screenshot_dir):
+    """`check_page`, plus on a phone: the h1 does not touch the left edge of the screen."""
+    problems = check_page(page, name, width, screenshot_dir)
+    if width == MOBILE_WIDTH:
+        left = page.locator("h1").first.bounding_box()["x"]
+        if left < MIN_SIDE_MARGIN:
+            problems.append(f"h1 starts {left:.0f}px from the left edge, expected at least {MIN_SIDE_MARGIN}px")
     return [f"[{name} @ {width}px] {problem}" for problem in problems]
 
 
@@ -35,7 +45,7 @@ def test_remaining_public_page_types_pass_at_phone_and_desktop_width(live_demo_s
         for name, (path, status) in PUBLIC_PAGES.items():
             response = page.goto(live_demo_site + path)
             assert response.status == status, f"{path} answered {response.status}"
-            failures += prefixed(check_page(page, name, width, screenshot_dir), name, width)
+            failures += check_page_and_margin(page, name, width, screenshot_dir)
     assert not failures, "\n\n".join(failures)
 
 
@@ -58,7 +68,7 @@ def test_every_step_of_a_monthly_gift_passes_at_phone_and_desktop_width(
         page = new_page(width)
 
         def check(name):
-            failures.extend(prefixed(check_page(page, name, width, screenshot_dir), name, width))  # noqa: B023
+            failures.extend(check_page_and_margin(page, name, width, screenshot_dir))  # noqa: B023
 
         page.goto(live_demo_site + CAMPAIGN_PATH)
         check("donatie-1-campagneformulier")
