@@ -1,5 +1,6 @@
-"""axe-core (WCAG 2.0/2.1 A and AA) and the layout checks of `check_page` on the pages test_accessibility.py leaves
-out: the remaining public page types, and every step of giving, from the campaign form to 'mijn donaties'.
+"""axe-core (WCAG 2.0/2.1 A and AA) and the layout checks of `check_page`, plus a side margin on phones, on the pages
+test_accessibility.py leaves out: the remaining public page types, and every step of giving, from the campaign form
+to 'mijn donaties'. The partner form and its errors are checked in tests/partners/test_form_in_browser.py.
 
 Screenshots are named after the page and width, e.g. `donatie-3-betaalpagina-375.png`.
 """
@@ -21,8 +22,8 @@ PUBLIC_PAGES = {
     "campagnes": ("/campagnes/", 200),
     "zoekresultaten": ("/zoeken/?q=bordsessie", 200),
     "niet-gevonden": ("/bestaat-niet/", 404),
+    "link-verlopen": ("/mijn-donaties/ongeldig/", 403),  # a tampered or expired 'mijn donaties' link
 }
-
 
 # Text closer than this to the screen edge of a phone is hard to read (and looks cut off).
 MIN_SIDE_MARGIN = 16
