@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from tests.browser.test_accessibility import MOBILE_WIDTH, WIDTHS, check_page
 from tests.browser.test_journeys import CAMPAIGN_PATH, choose, my_donations_path, pay_with_ideal
 from tests.donations.conftest import stripe_standin  # noqa: F401
+from tests.donations.helpers import delivered
 
 pytestmark = pytest.mark.browser
 
@@ -94,7 +95,7 @@ def test_every_step_of_a_monthly_gift_passes_at_phone_and_desktop_width(
         expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt voor uw gift!")
         check("donatie-4-bedankt")
 
-        assert stripe_standin.wait_for_deliveries(15), "webhook deliveries did not finish"
+        delivered(stripe_standin)
         page.goto(live_demo_site + my_donations_path(email))
         expect(page.locator("article.recurring-gift")).to_have_count(1)
         check("donatie-5-mijn-donaties")

@@ -18,7 +18,7 @@ from pages.models import StoryPage
 from partners.models import PartnershipRequest
 from tests.browser.test_accessibility import check_page
 from tests.donations.conftest import stripe_standin  # noqa: F401
-from tests.donations.helpers import mails_with, receipts
+from tests.donations.helpers import delivered, mails_with, receipts
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +75,7 @@ def test_a_donor_starts_a_monthly_gift_and_stops_it_with_the_link_in_the_receipt
     expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt voor uw gift!")
     screenshot(page, screenshot_dir, "monthly-3-thank-you")
     # The receipt goes out when the checkout.session.completed webhook has been handled.
-    assert stripe_standin.wait_for_deliveries(15), "webhook deliveries did not finish"
+    delivered(stripe_standin)
     assert Donation.objects.get().status == "paid"
 
     page.goto(live_demo_site + my_donations_path("anna@example.org"))
@@ -88,7 +88,7 @@ def test_a_donor_starts_a_monthly_gift_and_stops_it_with_the_link_in_the_receipt
     expect(gift).to_contain_text("Status: Gestopt")
     expect(page.get_by_role("button", name="Stop deze gift")).to_have_count(0)
     screenshot(page, screenshot_dir, "monthly-5-stopped")
-    assert stripe_standin.wait_for_deliveries(15), "webhook deliveries did not finish"
+    delivered(stripe_standin)
     assert RecurringDonation.objects.get().status == RecurringStatus.CANCELED
     assert [message.to for message in mails_with("is gestopt")] == [["anna@example.org"]]
 
