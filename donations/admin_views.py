@@ -1,17 +1,22 @@
 """The fundraising admin for donations, donors, recurring gifts and Stripe events, with refund, resend and stop."""
 
+import csv
 import logging
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from backoffice.actions import confirmed_action
+from backoffice.responses import forbidden
 from backoffice.viewsets import ReadOnlyModelViewSet
 from campaigns.money import format_euro
 
-from . import stripe_gateway
+from . import privacy, stripe_gateway
 from .models import Donation, DonationStatus, Donor, RecurringDonation, RecurringStatus, StripeEvent
 from .tasks import send_receipt
 
@@ -20,6 +25,11 @@ logger = logging.getLogger(__name__)
 REFUND_REQUESTED = "leerkracht.refund_requested"
 RECEIPT_RESENT = "leerkracht.receipt_resent"
 RECURRING_STOP_REQUESTED = "leerkracht.recurring_stop_requested"
+DONOR_DATA_EXPORTED = "leerkracht.donor_data_exported"
+DONOR_ERASED = "leerkracht.donor_erased"
+
+# Access and erasure requests are handled by the staff who may export donor data in bulk.
+PRIVACY_PERMISSION = "donations.export_donation"
 
 
 def _can_refund(donation):
@@ -158,6 +168,65 @@ class DonorViewSet(ReadOnlyModelViewSet):
     list_export = ["pk", "email", "name", "newsletter_opt_in", "created_at"]
     export_filename = "donateurs"
     inspect_view_fields = ["email", "name", "newsletter_opt_in", "newsletter_opt_in_at", "created_at"]
+    actions = [
+        (_("Gegevens downloaden (JSON)"), "donor:data_json", PRIVACY_PERMISSION, lambda donor: True),
+        (_("Gegevens downloaden (CSV)"), "donor:data_csv", PRIVACY_PERMISSION, lambda donor: True),
+        (_("Persoonsgegevens wissen"), "donor:erase", PRIVACY_PERMISSION, lambda donor: not privacy.is_erased(donor)),
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("data/<int:pk>/json/", self.data_json_view, name="data_json"),
+            path("data/<int:pk>/csv/", self.data_csv_view, name="data_csv"),
+            path("erase/<int:pk>/", self.erase_view, name="erase"),
+        ]
+
+    def _exported_donor(self, request, pk):
+        if not request.user.has_perm(PRIVACY_PERMISSION):
+            return None
+        donor = get_object_or_404(Donor, pk=pk)
+        log(donor, DONOR_DATA_EXPORTED, user=request.user)
+        return donor
+
+    def data_json_view(self, request, pk):
+        donor = self._exported_donor(request, pk)
+        if donor is None:
+            return forbidden(request)
+        response = JsonResponse(privacy.donor_data(donor), encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2})
+        response["Content-Disposition"] = f'attachment; filename="donateur-{donor.pk}.json"'
+        return response
+
+    def data_csv_view(self, request, pk):
+        donor = self._exported_donor(request, pk)
+        if donor is None:
+            return forbidden(request)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="donateur-{donor.pk}.csv"'
+        csv.writer(response).writerows(privacy.donor_data_rows(donor))
+        return response
+
+    def erase_view(self, request, pk):
+        donor = get_object_or_404(Donor, pk=pk)
+
+        def erase(donor):
+            try:
+                privacy.erase_donor(donor)
+            except privacy.DonorStillGiving:
+                return None, _("Stop eerst de lopende periodieke gift van deze donateur."), False
+            return DONOR_ERASED, _("Persoonsgegevens gewist; de giften zijn bewaard."), True
+
+        return confirmed_action(
+            request,
+            donor,
+            permission=PRIVACY_PERMISSION,
+            title=_("Persoonsgegevens wissen"),
+            question=_("Naam en e-mailadres van %(donor)s wissen? Bedragen, data en ontvangstbewijzen blijven bewaard.")
+            % {"donor": donor},
+            submit_label=_("Ja, wissen"),
+            back_url=reverse(self.get_url_name("inspect"), args=[donor.pk]),
+            perform=erase,
+            dangerous=True,
+        )
 
 
 class RecurringDonationViewSet(ReadOnlyModelViewSet):

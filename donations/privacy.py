@@ -57,3 +57,41 @@ def inactive_donors(now=None):
         .exclude(Exists(running_gift))
         .exclude(email__endswith=f"@{ERASED_EMAIL_DOMAIN}")
     )
+
+
+DONOR_FIELDS = ["id", "email", "name", "newsletter_opt_in", "newsletter_opt_in_at", "created_at"]
+DONATION_FIELDS = [
+    "id",
+    "created_at",
+    "paid_at",
+    "campaign__title",
+    "amount_cents",
+    "fee_cents",
+    "refunded_cents",
+    "frequency",
+    "status",
+    "anonymous",
+    "receipt_number",
+]
+RECURRING_FIELDS = ["id", "created_at", "campaign__title", "amount_cents", "frequency", "status", "canceled_at"]
+
+
+def donor_data(donor):
+    """Everything stored about one donor, for an access request: the donor, their gifts and recurring gifts."""
+    return {
+        "donor": Donor.objects.filter(pk=donor.pk).values(*DONOR_FIELDS).get(),
+        "donations": list(donor.donations.order_by("created_at").values(*DONATION_FIELDS)),
+        "recurring_donations": list(donor.recurring_donations.order_by("created_at").values(*RECURRING_FIELDS)),
+    }
+
+
+def donor_data_rows(donor):
+    """The same data as one table: a row per record, with its kind first, for a CSV download."""
+    data = donor_data(donor)
+    yield ["soort", "veld", "waarde"]
+    for field, value in data["donor"].items():
+        yield ["donateur", field, value]
+    for kind, records in (("donatie", data["donations"]), ("periodieke gift", data["recurring_donations"])):
+        for record in records:
+            for field, value in record.items():
+                yield [f"{kind} {record['id']}", field, value]

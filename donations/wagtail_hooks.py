@@ -1,7 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from .admin_views import RECEIPT_RESENT, RECURRING_STOP_REQUESTED, REFUND_REQUESTED
+from .admin_views import (
+    DONOR_DATA_EXPORTED,
+    DONOR_ERASED,
+    RECEIPT_RESENT,
+    RECURRING_STOP_REQUESTED,
+    REFUND_REQUESTED,
+)
 
 
 @hooks.register("register_log_actions")
@@ -11,3 +17,5 @@ def register_donation_log_actions(actions):
     actions.register_action(
         RECURRING_STOP_REQUESTED, _("Stoppen aangevraagd"), _("Stoppen van de periodieke gift aangevraagd bij Stripe")
     )
+    actions.register_action(DONOR_DATA_EXPORTED, _("Gegevens gedownload"), _("Gegevens van de donateur gedownload"))
+    actions.register_action(DONOR_ERASED, _("Persoonsgegevens gewist"), _("Persoonsgegevens van de donateur gewist"))

@@ -1,10 +1,13 @@
 """Erasing a donor removes the personal fields and keeps the financial records."""
 
+import csv
 import io
 from datetime import timedelta
 
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from donations.models import Donation, Donor
 from donations.privacy import erase_donor
@@ -45,3 +48,34 @@ def test_the_command_erases_only_donors_without_gifts_in_seven_years(campaign):
 
     assert Donor.objects.get(pk=old.donor_id).email == f"verwijderd-{old.donor_id}@invalid"
     assert Donor.objects.get(pk=recent.donor_id).email == "recent@example.org"
+
+
+def test_finance_downloads_everything_about_one_donor(staff_client, campaign):
+    donation = make_donation(campaign, "anna@example.org", amount_cents=5000)
+    client = staff_client("Financiën")
+
+    data = client.get(reverse("donor:data_json", args=[donation.donor_id])).json()
+    rows = list(csv.reader(io.StringIO(client.get(reverse("donor:data_csv", args=[donation.donor_id])).text)))
+
+    assert data["donor"]["email"] == "anna@example.org"
+    assert [(gift["id"], gift["amount_cents"]) for gift in data["donations"]] == [(donation.pk, 5000)]
+    assert ["donateur", "email", "anna@example.org"] in rows
+    assert ModelLogEntry.objects.filter(action="leerkracht.donor_data_exported", user=client.user).count() == 2
+
+
+def test_fundraising_staff_may_not_download_or_erase_a_donor(staff_client, campaign):
+    donor = make_donation(campaign, "anna@example.org").donor
+    client = staff_client("Fondsenwerving")
+    for url_name in ("donor:data_json", "donor:data_csv", "donor:erase"):
+        assert client.post(reverse(url_name, args=[donor.pk])).status_code == 403
+
+
+def test_erasing_from_the_admin_is_logged(staff_client, campaign):
+    donor = make_donation(campaign, "anna@example.org").donor
+    client = staff_client("Beheer")
+
+    assert client.post(reverse("donor:erase", args=[donor.pk])).status_code == 302
+
+    donor.refresh_from_db()
+    assert donor.email == f"verwijderd-{donor.pk}@invalid"
+    assert ModelLogEntry.objects.get(action="leerkracht.donor_erased").user == client.user
