@@ -22,3 +22,13 @@ class FundraisingViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_fundraising_viewsets():
     return FundraisingViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_fundraising_panel(request, panels):
+    from donations.models import Donation
+
+    if request.user.has_perm(f"{Donation._meta.app_label}.view_donation"):
+        from .dashboard import FundraisingPanel
+
+        panels.append(FundraisingPanel(request))
