@@ -148,3 +148,11 @@ def send_annual_overview(donor_id, year):
         overview.save()
     return "sent"
 
+
+
+@shared_task
+def erase_inactive_donors():
+    """Monthly (beat): the same as `manage.py erase_inactive_donors`, for the 7-year AVG retention."""
+    from django.core.management import call_command
+
+    call_command("erase_inactive_donors")

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "leerkracht_site.middleware.PermissionsPolicyMiddleware",
+    "backoffice.middleware.StaffLoginRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -201,6 +202,8 @@ DONATION_MAX_CENTS = 2_500_000
 DONATION_FEE_PERCENT_BASIS_POINTS = 150
 DONATION_FEE_FIXED_CENTS = 25
 DONATION_RATE_LIMIT = env.str("DONATION_RATE_LIMIT", default="10/m")
+PARTNER_RATE_LIMIT = env.str("PARTNER_RATE_LIMIT", default="5/m")
+STAFF_LOGIN_RATE_LIMIT = env.str("STAFF_LOGIN_RATE_LIMIT", default="10/15m")
 # "Mijn donaties" links stay valid this long.
 DONOR_LINK_MAX_AGE_SECONDS = 14 * 24 * 3600
 
@@ -234,6 +237,10 @@ CELERY_BEAT_SCHEDULE = {
     "annual-overviews": {
         "task": "donations.tasks.send_annual_overviews",
         "schedule": crontab(minute=0, hour=9, day_of_month="2-31", month_of_year=1),
+    },
+    "erase-inactive-donors": {
+        "task": "donations.tasks.erase_inactive_donors",
+        "schedule": crontab(minute=30, hour=3, day_of_month=1),
     },
     "partner-request-reminders": {
         "task": "partners.tasks.send_partner_reminders",
