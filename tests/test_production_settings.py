@@ -19,7 +19,9 @@ PRODUCTION_ENV = {
 
 
 def _manage(*args, env):
-    clean = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    # The test run's own settings (and the browser tests' async-safety switch) must not leak into production.
+    leaking = {*PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {key: value for key, value in os.environ.items() if key not in leaking}
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
         cwd=REPO,
