@@ -36,9 +36,13 @@ def _remember_customer(donor_id, customer_id):
         Donor.objects.filter(pk=donor_id, stripe_customer_id__isnull=True).update(stripe_customer_id=customer_id)
 
 
+def _missing_ids(donation, ids):
+    return {name: value for name, value in ids.items() if value and not getattr(donation, name)}
+
+
 def _remember_stripe_ids(donation, **ids):
     """Store Stripe ids the donation does not have yet, whatever its status: refunds are matched through them."""
-    missing = {name: value for name, value in ids.items() if value and not getattr(donation, name)}
+    missing = _missing_ids(donation, ids)
     if missing:
         for name, value in missing.items():
             setattr(donation, name, value)
@@ -84,9 +88,12 @@ def _recurring_for_subscription(subscription_id, metadata):
     return recurring, None
 
 
-def _mark_paid(donation, **fields):
-    if transition(donation, DonationStatus.PAID, **fields):
+def _mark_paid(donation, **stripe_ids):
+    """Mark the donation paid (once) and keep the Stripe ids it lacks, in a single save."""
+    if transition(donation, DonationStatus.PAID, **_missing_ids(donation, stripe_ids)):
         notifications.queue_receipt(donation)
+    else:
+        _remember_stripe_ids(donation, **stripe_ids)
 
 
 # -- checkout sessions ---------------------------------------------------------------------------------------------
@@ -100,17 +107,17 @@ def checkout_session_completed(session):
     _remember_customer(donation.donor_id, session.get("customer"))
     if session.get("mode") == "subscription" and session.get("subscription"):
         _ensure_recurring(session["subscription"], donation)
-    _remember_stripe_ids(donation, stripe_payment_intent_id=session.get("payment_intent"))
     # SEPA and other delayed methods complete with payment_status "unpaid": the money follows later.
     if session.get("payment_status") == "paid":
-        _mark_paid(donation)
+        _mark_paid(donation, stripe_payment_intent_id=session.get("payment_intent"))
+    else:
+        _remember_stripe_ids(donation, stripe_payment_intent_id=session.get("payment_intent"))
 
 
 def checkout_session_async_payment_succeeded(session):
     donation = _donation_for_session(session)
     if donation:
-        _remember_stripe_ids(donation, stripe_payment_intent_id=session.get("payment_intent"))
-        _mark_paid(donation)
+        _mark_paid(donation, stripe_payment_intent_id=session.get("payment_intent"))
 
 
 def checkout_session_async_payment_failed(session):
@@ -171,10 +178,7 @@ def invoice_paid(invoice):
         logger.warning("invoice.paid %s belongs to no known recurring gift", invoice["id"])
         return
     donation = _donation_for_paid_invoice(invoice, recurring, initial)
-    _remember_stripe_ids(
-        donation, stripe_invoice_id=invoice["id"], stripe_payment_intent_id=_invoice_payment_intent(invoice)
-    )
-    _mark_paid(donation)
+    _mark_paid(donation, stripe_invoice_id=invoice["id"], stripe_payment_intent_id=_invoice_payment_intent(invoice))
     if recurring.status == RecurringStatus.PAST_DUE:
         recurring.status = RecurringStatus.ACTIVE
         recurring.save(update_fields=["status"])

@@ -34,12 +34,11 @@ def stripe_webhook(request):
     if event is None:
         return HttpResponseBadRequest("malformed event")
 
-    stored = _store(event)
     try:
-        outcome = _process(stored.pk)
+        outcome = _handle_once(event)
     except Exception as error:  # noqa: BLE001 - any failure: record it and let Stripe retry
         logger.exception("Stripe event %s (%s) failed", event["id"], event["type"])
-        StripeEvent.objects.filter(pk=stored.pk).update(outcome=StripeEvent.Outcome.FAILED, error=repr(error)[:2000])
+        _record_failure(event, error)
         return JsonResponse({"status": "error"}, status=500)
     return JsonResponse({"status": outcome})
 
@@ -59,31 +58,47 @@ def _parse_event(payload):
     return event
 
 
-def _store(event):
-    """Store the delivery once per event id; a second delivery only bumps its counter."""
+def _handle_once(event):
+    """Store the event and run its handler in one transaction (one commit per event).
+
+    The stored event's row stays locked until the commit, so a concurrent delivery of the same event waits, then
+    finds it handled.
+    """
+    with transaction.atomic():
+        stored = _locked_event(event)
+        if stored.processed_at is not None:
+            return "duplicate"
+        handler = HANDLERS.get(stored.type)
+        if handler is None:
+            stored.outcome = StripeEvent.Outcome.IGNORED
+        else:
+            handler(event["data"]["object"])
+            stored.outcome = StripeEvent.Outcome.PROCESSED
+        stored.processed_at = timezone.now()
+        stored.error = ""
+        stored.save(update_fields=["outcome", "processed_at", "error"])
+        return stored.outcome
+
+
+def _locked_event(event):
+    """The event's row, created on its first delivery and counted on every later one; locked either way."""
     try:
         with transaction.atomic():
-            return StripeEvent.objects.create(
-                stripe_id=event["id"], type=event["type"], livemode=bool(event.get("livemode")), payload=event
-            )
+            return StripeEvent.objects.create(stripe_id=event["id"], **_event_fields(event))
     except IntegrityError:
         StripeEvent.objects.filter(stripe_id=event["id"]).update(delivery_count=F("delivery_count") + 1)
-        return StripeEvent.objects.get(stripe_id=event["id"])
+        return StripeEvent.objects.select_for_update().get(stripe_id=event["id"])
 
 
-def _process(event_pk):
-    """Handle the event exactly once: the row lock makes a concurrent delivery wait, then see it done."""
-    with transaction.atomic():
-        event = StripeEvent.objects.select_for_update().get(pk=event_pk)
-        if event.processed_at is not None:
-            return "duplicate"
-        handler = HANDLERS.get(event.type)
-        if handler is None:
-            event.outcome = StripeEvent.Outcome.IGNORED
-        else:
-            handler(event.payload["data"]["object"])
-            event.outcome = StripeEvent.Outcome.PROCESSED
-        event.processed_at = timezone.now()
-        event.error = ""
-        event.save(update_fields=["outcome", "processed_at", "error"])
-        return event.outcome
+def _record_failure(event, error):
+    """Keep a delivery whose handling failed (and was rolled back), so it shows as failed until a retry succeeds."""
+    stored, created = StripeEvent.objects.get_or_create(stripe_id=event["id"], defaults=_event_fields(event))
+    StripeEvent.objects.filter(pk=stored.pk).update(
+        outcome=StripeEvent.Outcome.FAILED,
+        error=repr(error)[:2000],
+        delivery_count=F("delivery_count") + (0 if created else 1),
+    )
+
+
+def _event_fields(event):
+    return {"type": event["type"], "livemode": bool(event.get("livemode")), "payload": event}
