@@ -14,11 +14,15 @@ from .models import Donation, Donor
 def create_pending_donation(cleaned_data) -> Donation:
     email = cleaned_data["email"].strip().lower()
     donor, _ = Donor.objects.select_for_update().get_or_create(email=email)
+    changed = []
     if cleaned_data.get("name") and not donor.name:
         donor.name = cleaned_data["name"]
+        changed.append("name")
     if cleaned_data.get("newsletter") and not donor.newsletter_opt_in:
         donor.newsletter_opt_in, donor.newsletter_opt_in_at = True, timezone.now()
-    donor.save()
+        changed += ["newsletter_opt_in", "newsletter_opt_in_at"]
+    if changed:
+        donor.save(update_fields=changed)
     return Donation.objects.create(
         campaign=cleaned_data["campaign"],
         donor=donor,
