@@ -201,6 +201,9 @@ DONATION_MAX_CENTS = 2_500_000
 # Estimate of Stripe's fee for "kosten bijdragen": 1,5% + € 0,25, rounded up to whole cents.
 DONATION_FEE_PERCENT_BASIS_POINTS = 150
 DONATION_FEE_FIXED_CENTS = 25
+# Rate limits key on the visitor's address; behind N proxies that append to X-Forwarded-For, set TRUSTED_PROXY_COUNT=N.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+RATELIMIT_IP_META_KEY = "leerkracht_site.client_ip.client_ip"
 DONATION_RATE_LIMIT = env.str("DONATION_RATE_LIMIT", default="10/m")
 PARTNER_RATE_LIMIT = env.str("PARTNER_RATE_LIMIT", default="5/m")
 STAFF_LOGIN_RATE_LIMIT = env.str("STAFF_LOGIN_RATE_LIMIT", default="10/15m")
