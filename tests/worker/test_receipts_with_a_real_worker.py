@@ -33,6 +33,11 @@ def _pay_a_donation(campaign):
     return donation
 
 
+def _recorded_as_sent(donation):
+    """The worker sends first, then commits receipt_sent_at: wait for the commit too."""
+    return wait_for(lambda: Donation.objects.filter(pk=donation.pk, receipt_sent_at__isnull=False).exists())
+
+
 def _receipts(mail_server):
     return [message for message in mail_server.messages if "Bedankt voor uw gift" in message]
 
@@ -43,8 +48,8 @@ def test_a_paid_donation_gets_exactly_one_receipt(campaign, celery_worker, mail_
     receipt = _receipts(mail_server)[0]
     assert "jan@example.org" in receipt
     assert "application/pdf" in receipt
+    assert _recorded_as_sent(donation)
     donation.refresh_from_db()
-    assert donation.receipt_sent_at is not None
     assert donation.receipt_number.endswith("-000001")
 
     # Queueing it again (a redelivery, a sweep) sends nothing more.
@@ -69,8 +74,7 @@ def test_a_worker_killed_mid_task_still_delivers_the_receipt_after_restart(campa
     assert wait_for(lambda: len(_receipts(mail_server)) == 1, timeout=60)
     wait_for(lambda: False, timeout=3)
     assert len(_receipts(mail_server)) == 1
-    donation.refresh_from_db()
-    assert donation.receipt_sent_at is not None
+    assert _recorded_as_sent(donation)
 
 
 def test_a_mail_server_failure_is_retried_until_the_receipt_is_delivered(campaign, celery_worker, mail_server):
@@ -78,5 +82,6 @@ def test_a_mail_server_failure_is_retried_until_the_receipt_is_delivered(campaig
     donation = _pay_a_donation(campaign)
     assert wait_for(lambda: len(_receipts(mail_server)) == 1, timeout=60)
     assert mail_server.refuse_next == 0
+    assert _recorded_as_sent(donation)
     donation.refresh_from_db()
-    assert donation.receipt_sent_at is not None and donation.receipt_failed_at is None
+    assert donation.receipt_failed_at is None
