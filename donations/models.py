@@ -30,6 +30,9 @@ class RecurringStatus(models.TextChoices):
 
 
 class Donor(models.Model):
+    # Keeps ledger rows out of the editors' "usage" listings of pages, and skips the index on every save.
+    wagtail_reference_index_ignore = True
+
     email = models.EmailField(_("e-mail"), unique=True)
     name = models.CharField(_("naam"), max_length=160, blank=True)
     newsletter_opt_in = models.BooleanField(_("nieuwsbrief"), default=False)
@@ -47,6 +50,9 @@ class Donor(models.Model):
 
 class RecurringDonation(models.Model):
     """A monthly or yearly gift: one Stripe subscription, producing one Donation per paid invoice."""
+
+    # Keeps ledger rows out of the editors' "usage" listings of pages, and skips the index on every save.
+    wagtail_reference_index_ignore = True
 
     donor = models.ForeignKey(Donor, on_delete=models.PROTECT, related_name="recurring_donations")
     campaign = models.ForeignKey("campaigns.CampaignPage", on_delete=models.PROTECT, related_name="+")
@@ -69,6 +75,9 @@ class RecurringDonation(models.Model):
 
 class Donation(models.Model):
     """One payment to one campaign. Paid only when a verified Stripe webhook says so."""
+
+    # Keeps ledger rows out of the editors' "usage" listings of pages, and skips the index on every save.
+    wagtail_reference_index_ignore = True
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     campaign = models.ForeignKey("campaigns.CampaignPage", on_delete=models.PROTECT, related_name="+")
@@ -130,6 +139,9 @@ class Donation(models.Model):
 
 class StripeEvent(models.Model):
     """Every webhook delivery Stripe made, stored once per event id, with what handling it did."""
+
+    # Keeps ledger rows out of the editors' "usage" listings of pages, and skips the index on every save.
+    wagtail_reference_index_ignore = True
 
     class Outcome(models.TextChoices):
         PENDING = "pending", _("Nog niet verwerkt")
