@@ -1,0 +1,110 @@
+"""What the receipt and the yearly overview say, and that each goes out once."""
+
+import base64
+import datetime
+import re
+import zlib
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from wagtail.models import Site
+
+from campaigns.models import CampaignPage
+from donations.models import AnnualOverview, Donation, DonationStatus, Donor, ReceiptSettings
+from donations.tasks import send_annual_overviews, send_receipt, sweep_unsent_receipts
+from pages.models import AnbiSettings
+
+
+@pytest.fixture
+def campaign(demo_site):
+    site = Site.objects.get(is_default_site=True)
+    anbi = AnbiSettings.for_site(site)
+    anbi.rsin = "812345678"
+    anbi.save()
+    receipt_settings = ReceiptSettings.for_site(site)
+    receipt_settings.thank_you_text = "Dankzij u leren leraren van elkaar."
+    receipt_settings.save()
+    return CampaignPage.objects.get(slug="leerkracht-versneller")
+
+
+def _paid(campaign, email, cents, paid_at, **fields):
+    donor, _ = Donor.objects.get_or_create(email=email, defaults={"name": "Anna de Vries"})
+    return Donation.objects.create(
+        campaign=campaign,
+        donor=donor,
+        amount_cents=cents,
+        frequency="once",
+        status=DonationStatus.PAID,
+        paid_at=paid_at,
+        **fields,
+    )
+
+
+def _pdf_text(message):
+    """The attachment's name and the text drawn in it (reportlab writes ASCII85-encoded, deflated page streams)."""
+    (name, content, mimetype) = message.attachments[0]
+    assert mimetype == "application/pdf" and content.startswith(b"%PDF")
+    streams = re.findall(rb"stream\r?\n(.*?)~>endstream", content, re.DOTALL)
+    text = "".join(zlib.decompress(base64.a85decode(stream)).decode("latin-1") for stream in streams)
+    return name, text
+
+
+def test_the_receipt_names_amount_date_campaign_anbi_and_rsin_with_a_pdf_copy(campaign):
+    paid_at = timezone.make_aware(datetime.datetime(2026, 3, 14, 12, 0))
+    donation = _paid(campaign, "anna@example.org", 125_000, paid_at)
+    send_receipt.delay(donation.pk)
+
+    (message,) = mail.outbox
+    assert message.to == ["anna@example.org"]
+    assert message.subject == "Bedankt voor uw gift aan leerKRACHT-Versneller"
+    for text in (message.body, message.alternatives[0][0]):
+        for expected in (
+            "€ 1.250,00",
+            "14 maart 2026",
+            "leerKRACHT-Versneller",
+            "ANBI",
+            "RSIN 812345678",
+            "2026-000001",
+            "Dankzij u leren leraren van elkaar.",
+            "Eenmalig",
+        ):
+            assert expected in text, expected
+    name, pdf = _pdf_text(message)
+    assert name == "ontvangstbewijs-2026-000001.pdf"
+    assert "1.250,00" in pdf and "812345678" in pdf and "14-03-2026" in pdf
+
+
+def test_receipt_numbers_are_sequential_per_year_and_each_receipt_is_sent_once(campaign):
+    first = _paid(campaign, "a@example.org", 2500, timezone.make_aware(datetime.datetime(2026, 1, 5, 9)))
+    second = _paid(campaign, "b@example.org", 2500, timezone.make_aware(datetime.datetime(2026, 1, 6, 9)))
+    next_year = _paid(campaign, "c@example.org", 2500, timezone.make_aware(datetime.datetime(2027, 1, 2, 9)))
+    for donation in (first, second, next_year, first, second):
+        send_receipt.delay(donation.pk)
+    sweep_unsent_receipts.delay()  # nothing left to send
+    numbers = [Donation.objects.get(pk=d.pk).receipt_number for d in (first, second, next_year)]
+    assert numbers == ["2026-000001", "2026-000002", "2027-000001"]
+    assert len(mail.outbox) == 3
+
+
+def test_the_yearly_overview_lists_last_years_paid_gifts_once_per_donor(campaign):
+    in_year = timezone.make_aware(datetime.datetime(2025, 6, 1, 10))
+    _paid(campaign, "anna@example.org", 5000, in_year)
+    _paid(campaign, "anna@example.org", 2500, in_year + datetime.timedelta(days=30))
+    _paid(campaign, "anna@example.org", 9900, timezone.make_aware(datetime.datetime(2026, 1, 3, 10)))  # next year
+    refunded = _paid(campaign, "anna@example.org", 7000, in_year)
+    Donation.objects.filter(pk=refunded.pk).update(status=DonationStatus.REFUNDED)
+    _paid(campaign, "bob@example.org", 1000, in_year)
+
+    send_annual_overviews.delay(2025)
+    send_annual_overviews.delay(2025)  # re-running sends nothing twice
+
+    assert sorted(message.to[0] for message in mail.outbox) == ["anna@example.org", "bob@example.org"]
+    anna = next(message for message in mail.outbox if message.to == ["anna@example.org"])
+    assert anna.subject == "Uw jaaroverzicht 2025 van Stichting leerKRACHT"
+    assert "Totaal: € 75,00" in anna.body
+    assert "€ 99,00" not in anna.body and "€ 70,00" not in anna.body
+    name, pdf = _pdf_text(anna)
+    assert name == "jaaroverzicht-2025.pdf"
+    assert "75,00" in pdf and "812345678" in pdf
+    assert AnnualOverview.objects.get(donor__email="anna@example.org", year=2025).total_cents == 7500
