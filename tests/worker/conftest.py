@@ -20,6 +20,7 @@ from django.db import connection
 from kombu import pools as kombu_pools
 
 from leerkracht_site.celery import app as celery_app
+from tests.donations.helpers import wait_until
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -170,9 +171,5 @@ def _forget_broker_connections():
 
 
 def wait_for(predicate, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return predicate()
+    """Waiting for another process: a longer default than the in-process donation tests use."""
+    return wait_until(predicate, timeout=timeout)
