@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "donations",
     "partners",
     "backoffice",
+    "staff_two_factor",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -60,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "staff_two_factor.middleware.RequireVerifiedStaffMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -207,6 +212,9 @@ RATELIMIT_IP_META_KEY = "leerkracht_site.client_ip.client_ip"
 DONATION_RATE_LIMIT = env.str("DONATION_RATE_LIMIT", default="10/m")
 PARTNER_RATE_LIMIT = env.str("PARTNER_RATE_LIMIT", default="5/m")
 STAFF_LOGIN_RATE_LIMIT = env.str("STAFF_LOGIN_RATE_LIMIT", default="10/15m")
+# Two-factor login (TOTP) is optional per staff member; with STAFF_2FA_REQUIRED every staff member must set it up.
+STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=False)
+OTP_TOTP_ISSUER = "Stichting leerKRACHT"
 # "Mijn donaties" links stay valid this long.
 DONOR_LINK_MAX_AGE_SECONDS = 14 * 24 * 3600
 
