@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.shortcuts import redirect
-from django.urls import resolve
+from django.urls import resolve, reverse
 from django.urls.exceptions import Resolver404
 from django_otp import user_has_device
 
@@ -43,13 +43,7 @@ class RequireVerifiedStaffMiddleware:
             return None
         query = urlencode({"next": request.get_full_path()})
         if user_has_device(user, confirmed=True):
-            return redirect(f"{_url('staff_two_factor_verify')}?{query}")
+            return redirect(f"{reverse('staff_two_factor_verify')}?{query}")
         if settings.STAFF_2FA_REQUIRED and url_name not in OPEN_FOR_SETUP:
-            return redirect(f"{_url('staff_two_factor_setup')}?{query}")
+            return redirect(f"{reverse('staff_two_factor_setup')}?{query}")
         return None
-
-
-def _url(name):
-    from django.urls import reverse
-
-    return reverse(name)
