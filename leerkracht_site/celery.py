@@ -1,7 +1,9 @@
+import logging.config
 import os
 from pathlib import Path
 
 from celery import Celery
+from celery.signals import setup_logging
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leerkracht_site.settings.dev")
 
@@ -16,6 +18,15 @@ def _create_filesystem_broker_folders(sender, **kwargs):
     for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
         if options.get(key):
             Path(options[key]).mkdir(parents=True, exist_ok=True)
+
+
+@setup_logging.connect
+def _use_django_logging(**kwargs):
+    # With a receiver here Celery leaves the root logger alone: workers and beat log with Django's LOGGING (plain or
+    # JSON lines, e-mail addresses masked) instead of Celery's own format. LOG_LEVEL sets the level, not --loglevel.
+    from django.conf import settings
+
+    logging.config.dictConfig(settings.LOGGING)
 
 
 app.autodiscover_tasks()

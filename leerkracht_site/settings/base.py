@@ -5,9 +5,11 @@ production; dev/test give safe local defaults.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -151,8 +153,55 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "/media/"
 
+# Uploaded images and documents: on the local disk (MEDIA_ROOT) or in an S3-compatible bucket (django-storages).
+MEDIA_STORAGE_CHOICES = ("local", "s3")
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="local").strip().lower()
+if MEDIA_STORAGE not in MEDIA_STORAGE_CHOICES:
+    raise ImproperlyConfigured(
+        f"MEDIA_STORAGE must be one of {', '.join(MEDIA_STORAGE_CHOICES)}, not {MEDIA_STORAGE!r}"
+    )
+if MEDIA_STORAGE == "s3":
+    # No default: with s3 chosen, a missing bucket stops every process at start-up ("Set the … variable").
+    AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME")
+    _s3_endpoint_url = env.str("AWS_S3_ENDPOINT_URL", default="")  # non-AWS stores, e.g. https://s3.nl-ams.scw.cloud
+    _s3_region = env.str("AWS_S3_REGION_NAME", default="")
+    _s3_custom_domain = env.str("AWS_S3_CUSTOM_DOMAIN", default="")  # CDN host name in front of the bucket
+    _s3_options = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "region_name": _s3_region or None,
+        "endpoint_url": _s3_endpoint_url or None,
+        "custom_domain": _s3_custom_domain or None,
+        # Other S3 stores address buckets by path; AWS by host name.
+        "addressing_style": "path" if _s3_endpoint_url else "virtual",
+        # Public image URLs without signatures, so the CDN and browsers can cache them.
+        "querystring_auth": False,
+        # Objects get no ACL of their own: the bucket policy decides what is public (images, not documents).
+        "default_acl": None,
+        "file_overwrite": False,
+        "object_parameters": {"CacheControl": "public, max-age=86400"},
+    }
+    # Credentials only from the environment; without them boto3 uses the host's role (e.g. an instance profile).
+    _s3_access_key = env.str("AWS_ACCESS_KEY_ID", default="")
+    _s3_secret_key = env.str("AWS_SECRET_ACCESS_KEY", default="")
+    if _s3_access_key and _s3_secret_key:
+        _s3_options |= {"access_key": _s3_access_key, "secret_key": _s3_secret_key}
+    _default_storage = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options}
+    # Pages show images from the bucket (or the CDN), so the CSP must allow that origin.
+    if _s3_custom_domain:
+        MEDIA_ORIGIN = f"https://{_s3_custom_domain}"
+    elif _s3_endpoint_url:
+        _endpoint = urlsplit(_s3_endpoint_url)
+        MEDIA_ORIGIN = f"{_endpoint.scheme}://{_endpoint.netloc}"
+    else:
+        _aws_host = f"s3.{_s3_region}.amazonaws.com" if _s3_region else "s3.amazonaws.com"
+        MEDIA_ORIGIN = f"https://{AWS_STORAGE_BUCKET_NAME}.{_aws_host}"
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(MEDIA_ORIGIN)
+else:
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MEDIA_ORIGIN = ""
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -165,6 +214,9 @@ WAGTAILADMIN_BASE_URL = env.str("SITE_BASE_URL", default="http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents always go through Wagtail's view, which checks collection privacy, also when they are in a bucket
+# (Wagtail would otherwise redirect to the bucket's URL). The documents/ folder must not be publicly readable.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # Make a published page's image renditions in the background, before the first visitor asks for them.
@@ -185,15 +237,36 @@ ANYMAIL = {"POSTMARK_SERVER_TOKEN": env.str("POSTMARK_SERVER_TOKEN", default="")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Stichting leerKRACHT <info@stichting-leerkracht.nl>")
 STAFF_NOTIFICATION_EMAIL = env.str("STAFF_NOTIFICATION_EMAIL", default="partners@stichting-leerkracht.nl")
 
+# Logs go to stderr, as plain lines or (LOG_FORMAT=json, the production default) one JSON object per line with
+# timestamp, level, logger and message, plus status_code, method and path for Django's request logs. Both formatters
+# mask e-mail addresses and Stripe secrets. Celery workers use this same configuration (leerkracht_site/celery.py).
+LOG_FORMAT_CHOICES = ("plain", "json")
+
+
+def log_format(default):
+    value = env.str("LOG_FORMAT", default=default).strip().lower()
+    if value not in LOG_FORMAT_CHOICES:
+        raise ImproperlyConfigured(f"LOG_FORMAT must be one of {', '.join(LOG_FORMAT_CHOICES)}, not {value!r}")
+    return value
+
+
+LOG_FORMAT = log_format("plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {
+            "()": "leerkracht_site.log_format.PlainFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
+        "json": {"()": "leerkracht_site.log_format.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # Wagtail's index updates run as tasks; one log line each is noise.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Stripe. STRIPE_API_BASE points the official client at the offline stand-in; empty means real Stripe.
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")

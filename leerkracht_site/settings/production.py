@@ -1,7 +1,7 @@
 """Production: every secret from the environment, no defaults; refuses to start without them."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import LOGGING, STORAGES, env, log_format
 
 DEBUG = False
 SECRET_KEY = env.str("DJANGO_SECRET_KEY")
@@ -11,10 +11,16 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 CACHES = {"default": env.cache("CACHE_URL")}
 
+# Media as chosen in base (MEDIA_STORAGE): base already refuses an unknown MEDIA_STORAGE, and s3 without
+# AWS_STORAGE_BUCKET_NAME, so no production process starts with uploads going nowhere.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": STORAGES["default"],
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# One JSON object per log line unless LOG_FORMAT=plain; web, worker and beat share this.
+LOG_FORMAT = log_format("json")
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
