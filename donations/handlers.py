@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from . import notifications, stripe_gateway
 from .models import Donation, DonationStatus, Donor, RecurringDonation, RecurringStatus
-from .state import transition
+from .state import DISPUTE_WON, transition
 
 logger = logging.getLogger(__name__)
 
@@ -265,16 +265,51 @@ def charge_refunded(charge):
     donation.save(update_fields=["refunded_cents", "updated_at"])
 
 
-def charge_dispute_created(dispute):
+# A closed dispute that left us the money: won, or an inquiry ("warning") closed without a chargeback.
+DISPUTE_KEPT = ("won", "warning_closed")
+DISPUTE_CLOSED = (*DISPUTE_KEPT, "lost")
+
+
+def _donation_for_dispute(dispute):
     charge_id = dispute.get("charge")
     donation = (
         _locked_donation(stripe_payment_intent_id=dispute.get("payment_intent"))
         if dispute.get("payment_intent")
         else None
     )
-    donation = donation or (_locked_donation(stripe_charge_id=charge_id) if charge_id else None)
-    if donation:
-        transition(donation, DonationStatus.DISPUTED)
+    return donation or (_locked_donation(stripe_charge_id=charge_id) if charge_id else None)
+
+
+def _remember_dispute(donation, dispute):
+    donation.stripe_dispute_id = dispute["id"]
+    donation.dispute_status = dispute.get("status") or ""
+    donation.save(update_fields=["stripe_dispute_id", "dispute_status", "updated_at"])
+
+
+def charge_dispute_created(dispute):
+    donation = _donation_for_dispute(dispute)
+    if donation is None:
+        return
+    if donation.stripe_dispute_id == dispute["id"] and donation.dispute_status in DISPUTE_CLOSED:
+        return  # arrived after the dispute's close: the close decided
+    transition(donation, DonationStatus.DISPUTED)
+    _remember_dispute(donation, dispute)
+
+
+def charge_dispute_closed(dispute):
+    """Won (or an inquiry closed): the gift is paid and counted again. Lost: it stays out of the total."""
+    donation = _donation_for_dispute(dispute)
+    if donation is None or dispute.get("status") not in DISPUTE_CLOSED:
+        return
+    if donation.stripe_dispute_id and donation.stripe_dispute_id != dispute["id"]:
+        return  # not the dispute this donation was taken out for
+    if donation.dispute_status in DISPUTE_CLOSED:
+        return  # closed before: a repeated or replayed close changes nothing
+    if dispute["status"] in DISPUTE_KEPT:
+        transition(donation, DonationStatus.PAID, cause=DISPUTE_WON)
+    else:
+        transition(donation, DonationStatus.DISPUTED)  # if the dispute's opening never reached us
+    _remember_dispute(donation, dispute)
 
 
 HANDLERS = {
@@ -288,4 +323,5 @@ HANDLERS = {
     "customer.subscription.deleted": customer_subscription_deleted,
     "charge.refunded": charge_refunded,
     "charge.dispute.created": charge_dispute_created,
+    "charge.dispute.closed": charge_dispute_closed,
 }

@@ -111,6 +111,10 @@ class Donation(models.Model):
         blank=True,
         help_text=_("Alle nieuwe pogingen zijn op; opnieuw versturen kan."),
     )
+    stripe_dispute_id = models.CharField(max_length=255, blank=True)
+    dispute_status = models.CharField(
+        _("status betwisting"), max_length=30, blank=True, help_text=_("Zoals Stripe die het laatst meldde.")
+    )
 
     class Meta:
         verbose_name = _("donatie")

@@ -1,7 +1,11 @@
 """The donation state machine: which status may follow which.
 
 Stripe delivers events late, twice and out of order; a transition that is not listed here is ignored, so a
-refunded or disputed donation never becomes paid again and a late failure never overrides paid.
+refunded or disputed donation never becomes paid again through a late or replayed payment event, and a late failure
+never overrides paid.
+
+One move back to paid is allowed, only for the one event that may make it (its `cause`): a won dispute, where the
+bank decided for us and the money came back (charge.dispute.closed).
 """
 
 import logging
@@ -21,16 +25,22 @@ ALLOWED = {
     S.REFUNDED: set(),
 }
 
+DISPUTE_WON = "dispute_won"
 
-def can_transition(current, target):
-    return target in ALLOWED[current]
+ALLOWED_BY_CAUSE = {
+    DISPUTE_WON: {S.DISPUTED: {S.PAID}},
+}
 
 
-def transition(donation, target, **fields):
+def can_transition(current, target, cause=None):
+    return target in ALLOWED[current] or target in ALLOWED_BY_CAUSE.get(cause, {}).get(current, set())
+
+
+def transition(donation, target, *, cause=None, **fields):
     """Move `donation` to `target` and save; returns False (and changes nothing) when not allowed."""
     if donation.status == target:
         return False
-    if not can_transition(donation.status, target):
+    if not can_transition(donation.status, target, cause):
         logger.info("Donation %s: ignoring %s -> %s", donation.pk, donation.status, target)
         return False
     donation.status = target
