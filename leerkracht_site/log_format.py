@@ -1,7 +1,8 @@
 """Log formatters: plain lines for development, one JSON object per line for production.
 
-Both mask e-mail addresses and Stripe secrets wherever they appear (message, exception, extra fields), so a donor's
-address in an SMTP error or a task's arguments never reaches the log.
+Both mask e-mail addresses, Stripe secrets and Django-signed tokens (the "mijn donaties" links carry one in their
+path) wherever they appear (message, exception, extra fields), so a donor's address in an SMTP error, a task's
+arguments or a link that opens someone's donations never reaches the log.
 """
 
 import datetime
@@ -12,10 +13,14 @@ from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
 
 EMAIL_ADDRESS = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
 STRIPE_SECRET = re.compile(r"\b(?:sk|rk)_(?:live|test)_\w+|\bwhsec_\w+")
+# django.core.signing output with a timestamp: payload:timestamp:signature (URL-safe base64).
+SIGNED_TOKEN = re.compile(r"[\w-]+:[\w-]{6,}:[\w-]{27,}")
 
 
 def redact(text):
-    return STRIPE_SECRET.sub("[secret]", EMAIL_ADDRESS.sub("[e-mail]", text))
+    text = EMAIL_ADDRESS.sub("[e-mail]", text)
+    text = STRIPE_SECRET.sub("[secret]", text)
+    return SIGNED_TOKEN.sub("[token]", text)
 
 
 class PlainFormatter(logging.Formatter):

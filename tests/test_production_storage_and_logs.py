@@ -253,6 +253,11 @@ try:
     raise ValueError("recipient refused: piet.de.vries@school.example.nl")
 except ValueError:
     logging.getLogger("donations.tasks").exception("Sending receipt %s failed", 42)
+from django.core import signing
+from donations.my_donations import SALT
+link = RequestFactory().get(f"/mijn-donaties/{signing.dumps({'donor': 7}, salt=SALT)}/portaal/")
+log_response("Not Found: %s", link.path, response=HttpResponseNotFound(), request=link)
+print(link.path)
 """
 
 # What `celery worker` and `celery beat` do at start-up: set up logging, then tasks and the worker log through it.
@@ -269,7 +274,7 @@ get_task_logger("donations.tasks").warning("Task for anna@example.org retried")
 """
 
 
-def run_python(code, settings_module, **variables):
+def run_python(code, settings_module, with_stdout=False, **variables):
     leaking = {*PRODUCTION_ENV, *OUR_VARIABLES, "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean = {key: value for key, value in os.environ.items() if key not in leaking}
     base = PRODUCTION_ENV if settings_module.endswith("production") else {}
@@ -278,7 +283,7 @@ def run_python(code, settings_module, **variables):
         [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
-    return result.stderr
+    return (result.stderr, result.stdout) if with_stdout else result.stderr
 
 
 def json_lines(output):
@@ -299,8 +304,8 @@ def json_lines(output):
     ids=["LOG_FORMAT=json", "production-default"],
 )
 def test_json_logs_are_one_object_per_line_with_the_request_fields(settings_module, variables):
-    output = run_python(EMIT_LOGS, settings_module, **variables)
-    request_log, warning, failure = json_lines(output)
+    output, donor_link = run_python(EMIT_LOGS, settings_module, with_stdout=True, **variables)
+    request_log, warning, failure, link_log = json_lines(output)
 
     assert request_log["level"] == "WARNING"
     assert request_log["logger"] == "django.request"
@@ -316,7 +321,13 @@ def test_json_logs_are_one_object_per_line_with_the_request_fields(settings_modu
     assert failure["message"] == "Sending receipt 42 failed"
     assert "ValueError: recipient refused: [e-mail]" in failure["exc_info"]
 
-    for leak in ("anna@example.org", "piet.de.vries", "sk_live_51abc", "t0ken-in-the-query"):
+    # A "mijn donaties" link opens a donor's gifts for two weeks: its token is not logged.
+    token = donor_link.strip().split("/")[2]
+    assert token.count(":") == 2 and len(token) > 40  # payload:timestamp:signature
+    assert link_log["path"] == "/mijn-donaties/[token]/portaal/"
+    assert link_log["message"] == "Not Found: /mijn-donaties/[token]/portaal/"
+
+    for leak in ("anna@example.org", "piet.de.vries", "sk_live_51abc", "t0ken-in-the-query", token):
         assert leak not in output
 
 
