@@ -1,7 +1,7 @@
 import uuid
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -139,6 +139,26 @@ class Donation(models.Model):
     def total_cents(self):
         """What the donor pays: the gift plus, if chosen, the transaction costs."""
         return self.amount_cents + self.fee_cents
+
+    @property
+    def counted_cents(self):
+        """What this donation adds to its campaign's total: the gift less what was refunded, never below zero.
+
+        A refund lowers the total by exactly its amount, also when the donor covered the costs; a refund that
+        also returns (part of) those costs lowers it by no more than the gift. See `counted_cents_expression`.
+        """
+        if self.status != DonationStatus.PAID:
+            return 0
+        return max(0, self.amount_cents - self.refunded_cents)
+
+
+def counted_cents_expression():
+    """`Donation.counted_cents` of paid donations, for aggregating in the database (exact integer cents)."""
+    return Case(
+        When(refunded_cents__gte=F("amount_cents"), then=Value(0)),
+        default=F("amount_cents") - F("refunded_cents"),
+        output_field=models.BigIntegerField(),
+    )
 
 
 class StripeEvent(models.Model):

@@ -1,4 +1,4 @@
-"""Campaign totals from the ledger: paid minus refunded, and distinct donors.
+"""Campaign totals from the ledger: what each paid gift counts for (less refunds), and distinct donors.
 
 Cached per campaign; any change to a donation of that campaign drops the cached value once committed
 (see `signals.py`), so a page never shows a total older than the last committed payment.
@@ -7,9 +7,9 @@ Cached per campaign; any change to a donation of that campaign drops the cached 
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Sum
 
-from .models import Donation, DonationStatus
+from .models import Donation, DonationStatus, counted_cents_expression
 
 CACHE_SECONDS = 3600
 
@@ -37,11 +37,12 @@ def totals_for(campaign) -> CampaignTotals:
 
 
 def _from_ledger(campaign_id):
-    # Refunded and disputed gifts do not count; a partly refunded one counts for what was kept.
+    # Refunded and disputed gifts do not count; a partly refunded one counts for what was kept, and never below
+    # zero: a refund that also returns the costs the donor covered takes no more than its own gift off the total.
     row = Donation.objects.filter(campaign_id=campaign_id, status=DonationStatus.PAID).aggregate(
-        raised=Sum(F("amount_cents") - F("refunded_cents")), donors=Count("donor", distinct=True)
+        raised=Sum(counted_cents_expression()), donors=Count("donor", distinct=True)
     )
-    return max(0, row["raised"] or 0), row["donors"]
+    return int(row["raised"] or 0), row["donors"]
 
 
 def forget_totals(campaign_id):
