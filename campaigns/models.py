@@ -33,8 +33,11 @@ class CampaignIndexPage(CachedPageMixin, SeoFieldsMixin, Page):
         return context
 
 
-class CampaignPage(SeoFieldsMixin, Page):
-    """A fundraising campaign: what the money is for, the goal, and suggested amounts with what they do."""
+class CampaignPage(CachedPageMixin, SeoFieldsMixin, Page):
+    """A fundraising campaign: what the money is for, the goal, and suggested amounts with what they do.
+
+    Served from the whole-page cache like the other pages; the donation form gets each visitor's own CSRF token.
+    """
 
     intro = models.TextField(_("Inleiding"))
     hero_image = models.ForeignKey(

@@ -1,12 +1,18 @@
-"""Whole-page cache for anonymous visitors of pages without forms.
+"""Whole-page cache for anonymous visitors, pages with a CSRF form included.
 
 Every entry carries the cache generation in its key. Publishing, unpublishing, moving or deleting a page, editing a
 site setting or the footer, and any donation change bump the generation, which purges every cached page at once:
 pages show each other (cards, menus, totals), so purging only the edited page would leave others stale.
+
+The stored copy is the page's HTML with a placeholder for the CSRF token and only the headers in `KEPT_HEADERS`:
+never a cookie, a token or a header the middleware adds (CSP, Vary, security headers), which every response, hit or
+miss, gets afresh. Each response has the visitor's own token filled in (`csrf_placeholder`).
 """
 
 from django.core.cache import cache
 from django.http import HttpResponse
+
+from . import csrf_placeholder
 
 GENERATION_KEY = "page-cache:generation"
 CACHE_SECONDS = 600
@@ -25,13 +31,13 @@ def _generation():
     return cache.get_or_set(GENERATION_KEY, 1, None)
 
 
-def _key(request):
+def cache_key(request):
     return f"page-cache:{_generation()}:{request.get_host()}:{request.get_full_path()}"
 
 
 def cacheable(request):
-    return request.method in ("GET", "HEAD") and not request.user.is_authenticated and not request.COOKIES.get(
-        "sessionid"
+    return (
+        request.method in ("GET", "HEAD") and not request.user.is_authenticated and not request.COOKIES.get("sessionid")
     )
 
 
@@ -39,20 +45,16 @@ def serve_cached(request, render):
     """Return the cached response for this URL, or render it, keep it when it is a plain 200, and return it."""
     if not cacheable(request):
         return render()
-    key = _key(request)
+    key = cache_key(request)
     stored = cache.get(key)
     if stored is not None:
         content, headers = stored
-        response = HttpResponse(content)
-        for name, value in headers.items():
-            response[name] = value
+        response = HttpResponse(content, headers=headers)
         response["X-Page-Cache"] = "hit"
-        return response
-    response = render()
-    if hasattr(response, "render"):
-        response.render()
-    if response.status_code == 200 and not response.cookies:
+        return csrf_placeholder.fill(request, response)
+    response = csrf_placeholder.render_with_placeholder(render())
+    if response.status_code == 200 and not response.cookies and not csrf_placeholder.leaked_token(request):
         headers = {name: response[name] for name in KEPT_HEADERS if name in response}
         cache.set(key, (response.content, headers), CACHE_SECONDS)
         response["X-Page-Cache"] = "miss"
-    return response
+    return csrf_placeholder.fill(request, response)
