@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from . import notifications, stripe_gateway
 from .models import Donation, DonationStatus, Donor, RecurringDonation, RecurringStatus
-from .state import DISPUTE_WON, transition
+from .state import DISPUTE_WON, INVOICE_RETRY_PAID, transition
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +72,10 @@ def _ensure_recurring(subscription_id, initial_donation):
             amount_cents=initial_donation.amount_cents,
             frequency=initial_donation.frequency,
             stripe_subscription_id=subscription_id,
+            # A gift starts with its first successful payment (a SEPA debit takes days).
+            status=RecurringStatus.ACTIVE
+            if initial_donation.status == DonationStatus.PAID
+            else RecurringStatus.INCOMPLETE,
         )
     if initial_donation.recurring_id is None:
         initial_donation.recurring = recurring
@@ -88,12 +92,29 @@ def _recurring_for_subscription(subscription_id, metadata):
     return recurring, None
 
 
-def _mark_paid(donation, **stripe_ids):
-    """Mark the donation paid (once) and keep the Stripe ids it lacks, in a single save."""
-    if transition(donation, DonationStatus.PAID, **_missing_ids(donation, stripe_ids)):
+def _mark_paid(donation, cause=None, **stripe_ids):
+    """Mark the donation paid (once) and keep the Stripe ids it lacks, in a single save; True if it became paid."""
+    if transition(donation, DonationStatus.PAID, cause=cause, **_missing_ids(donation, stripe_ids)):
         notifications.queue_receipt(donation)
-    else:
-        _remember_stripe_ids(donation, **stripe_ids)
+        return True
+    _remember_stripe_ids(donation, **stripe_ids)
+    return False
+
+
+NOT_STARTED = (RecurringStatus.INCOMPLETE, RecurringStatus.FAILED)
+
+
+def _set_recurring_status(recurring, status, only_from):
+    if recurring.status in only_from:
+        recurring.status = status
+        recurring.save(update_fields=["status"])
+
+
+def _start_recurring_of(donation):
+    """A paid first payment starts its recurring gift (whichever of the session and invoice events came first)."""
+    if donation.recurring_id:
+        recurring = RecurringDonation.objects.select_for_update().get(pk=donation.recurring_id)
+        _set_recurring_status(recurring, RecurringStatus.ACTIVE, only_from=NOT_STARTED)
 
 
 # -- checkout sessions ---------------------------------------------------------------------------------------------
@@ -109,15 +130,16 @@ def checkout_session_completed(session):
         _ensure_recurring(session["subscription"], donation)
     # SEPA and other delayed methods complete with payment_status "unpaid": the money follows later.
     if session.get("payment_status") == "paid":
-        _mark_paid(donation, stripe_payment_intent_id=session.get("payment_intent"))
+        if _mark_paid(donation, stripe_payment_intent_id=session.get("payment_intent")):
+            _start_recurring_of(donation)
     else:
         _remember_stripe_ids(donation, stripe_payment_intent_id=session.get("payment_intent"))
 
 
 def checkout_session_async_payment_succeeded(session):
     donation = _donation_for_session(session)
-    if donation:
-        _mark_paid(donation, stripe_payment_intent_id=session.get("payment_intent"))
+    if donation and _mark_paid(donation, stripe_payment_intent_id=session.get("payment_intent")):
+        _start_recurring_of(donation)
 
 
 def checkout_session_async_payment_failed(session):
@@ -154,8 +176,7 @@ def _donation_for_paid_invoice(invoice, recurring, initial):
     donation = _locked_donation(stripe_invoice_id=invoice["id"])
     if donation is not None:
         return donation
-    is_first_invoice = invoice.get("billing_reason") == "subscription_create"
-    if is_first_invoice and initial is not None and initial.stripe_invoice_id is None:
+    if _is_first_invoice(invoice) and initial is not None and initial.stripe_invoice_id is None:
         return initial
     # A later period: its own donation, so every euro is counted once, in the period it was paid.
     gift, fee = _gift_and_fee(invoice)
@@ -172,16 +193,30 @@ def _donation_for_paid_invoice(invoice, recurring, initial):
     )
 
 
+def _is_first_invoice(invoice):
+    return invoice.get("billing_reason") == "subscription_create"
+
+
 def invoice_paid(invoice):
     recurring, initial = _recurring_for_invoice(invoice)
     if recurring is None:
         logger.warning("invoice.paid %s belongs to no known recurring gift", invoice["id"])
         return
     donation = _donation_for_paid_invoice(invoice, recurring, initial)
-    _mark_paid(donation, stripe_invoice_id=invoice["id"], stripe_payment_intent_id=_invoice_payment_intent(invoice))
-    if recurring.status == RecurringStatus.PAST_DUE:
-        recurring.status = RecurringStatus.ACTIVE
-        recurring.save(update_fields=["status"])
+    # An invoice stays open after a failed payment: Stripe may collect it on a retry, and then it is paid after all.
+    _mark_paid(
+        donation,
+        cause=INVOICE_RETRY_PAID,
+        stripe_invoice_id=invoice["id"],
+        stripe_payment_intent_id=_invoice_payment_intent(invoice),
+    )
+    _set_recurring_status(recurring, RecurringStatus.ACTIVE, only_from=(*NOT_STARTED, RecurringStatus.PAST_DUE))
+
+
+def _ever_paid(recurring):
+    return recurring.donations.filter(
+        status__in=(DonationStatus.PAID, DonationStatus.REFUNDED, DonationStatus.DISPUTED)
+    ).exists()
 
 
 def invoice_payment_failed(invoice):
@@ -190,11 +225,15 @@ def invoice_payment_failed(invoice):
     recurring, initial = _recurring_for_invoice(invoice)
     if recurring is None:
         return
-    if invoice.get("billing_reason") == "subscription_create" and initial is not None:
+    if _is_first_invoice(invoice) and initial is not None:
         transition(initial, DonationStatus.FAILED)
-    if recurring.status == RecurringStatus.ACTIVE:
-        recurring.status = RecurringStatus.PAST_DUE
-        recurring.save(update_fields=["status"])
+    if _is_first_invoice(invoice) and not _ever_paid(recurring):
+        # The first payment failed: the gift has not started, so nothing is past due.
+        _set_recurring_status(
+            recurring, RecurringStatus.FAILED, only_from=(RecurringStatus.INCOMPLETE, RecurringStatus.ACTIVE)
+        )
+    else:
+        _set_recurring_status(recurring, RecurringStatus.PAST_DUE, only_from=(RecurringStatus.ACTIVE,))
     notifications.queue_payment_failed(recurring, invoice["id"])
 
 
@@ -227,6 +266,11 @@ def customer_subscription_updated(subscription):
     if status == RecurringStatus.CANCELED:
         _stop(recurring)
         return
+    if status in (RecurringStatus.ACTIVE, RecurringStatus.PAST_DUE) and not _ever_paid(recurring):
+        # Stripe may call a subscription active while its first SEPA debit is still on its way, and past due when
+        # that debit bounced: until money came in, the gift has not started.
+        failed = status == RecurringStatus.PAST_DUE or recurring.status == RecurringStatus.FAILED
+        status = RecurringStatus.FAILED if failed else RecurringStatus.INCOMPLETE
     items = current["items"]["data"]
     if items and items[0]["price"]["unit_amount"]:
         recurring.amount_cents = items[0]["price"]["unit_amount"]

@@ -24,6 +24,9 @@ class DonationStatus(models.TextChoices):
 
 
 class RecurringStatus(models.TextChoices):
+    # Until its first payment succeeds, a gift has not started: nothing is "past due" yet.
+    INCOMPLETE = "incomplete", _("Nog niet gestart")
+    FAILED = "failed", _("Niet gestart: eerste betaling mislukt")
     ACTIVE = "active", _("Actief")
     PAST_DUE = "past_due", _("Betaling achterstallig")
     CANCELED = "canceled", _("Gestopt")

@@ -4,8 +4,9 @@ Stripe delivers events late, twice and out of order; a transition that is not li
 refunded or disputed donation never becomes paid again through a late or replayed payment event, and a late failure
 never overrides paid.
 
-One move back to paid is allowed, only for the one event that may make it (its `cause`): a won dispute, where the
-bank decided for us and the money came back (charge.dispute.closed).
+Two moves back to paid are allowed, each only for the one event that may make it (its `cause`):
+- a won dispute: the bank decided for us and the money came back (charge.dispute.closed);
+- a subscription invoice whose payment failed and that Stripe collected after all on a retry (invoice.paid).
 """
 
 import logging
@@ -26,9 +27,11 @@ ALLOWED = {
 }
 
 DISPUTE_WON = "dispute_won"
+INVOICE_RETRY_PAID = "invoice_retry_paid"
 
 ALLOWED_BY_CAUSE = {
     DISPUTE_WON: {S.DISPUTED: {S.PAID}},
+    INVOICE_RETRY_PAID: {S.FAILED: {S.PAID}},
 }
 
 
