@@ -68,8 +68,13 @@ class PartnershipRequest(models.Model):
     contacted_at = models.DateTimeField(_("contact opgenomen op"), null=True, blank=True)
     conversation_logged_at = models.DateTimeField(_("gesprek vastgelegd op"), null=True, blank=True)
 
-    # Each e-mail task checks and sets its own mark, so running a task twice sends one e-mail.
+    # Each e-mail task checks and sets its own mark, so running a task twice sends one e-mail. The "queued" marks
+    # say the task reached the broker; the sweep queues again what never did, or never got sent.
+    confirmation_queued_at = models.DateTimeField(_("bevestiging in de wachtrij gezet op"), null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(_("bevestiging verstuurd op"), null=True, blank=True)
+    staff_notification_queued_at = models.DateTimeField(
+        _("melding aan team in de wachtrij gezet op"), null=True, blank=True
+    )
     staff_notified_at = models.DateTimeField(_("team geïnformeerd op"), null=True, blank=True)
     follow_up_sent_at = models.DateTimeField(_("vervolgmail verstuurd op"), null=True, blank=True)
     last_reminder_sent_on = models.DateField(_("laatste herinnering verstuurd op"), null=True, blank=True)

@@ -12,12 +12,17 @@ from .models import PartnershipRequest, RequestStatus
 logger = logging.getLogger(__name__)
 
 
-def _enqueue_on_commit(task, *args):
+def _enqueue_on_commit(task, *args, queued_mark=None):
+    """Queue `task` once committed; with `queued_mark`, record on the request that it reached the broker."""
+
     def enqueue():
         try:
             task.delay(*args)
-        except Exception:  # noqa: BLE001 - broker down: the request stays stored and the daily reminder still finds it
+        except Exception:  # noqa: BLE001 - broker down: the request stays stored and the sweep queues it again
             logger.exception("Could not queue %s%r", task.name, args)
+            return
+        if queued_mark:
+            PartnershipRequest.objects.filter(pk=args[0]).update(**{queued_mark: timezone.now()})
 
     transaction.on_commit(enqueue)
 
@@ -32,8 +37,8 @@ def receive_request(form):
 
     with transaction.atomic():
         partnership = form.save()
-        _enqueue_on_commit(send_request_confirmation, partnership.pk)
-        _enqueue_on_commit(notify_staff_of_request, partnership.pk)
+        _enqueue_on_commit(send_request_confirmation, partnership.pk, queued_mark="confirmation_queued_at")
+        _enqueue_on_commit(notify_staff_of_request, partnership.pk, queued_mark="staff_notification_queued_at")
     return partnership
 
 

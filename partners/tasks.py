@@ -1,9 +1,12 @@
 """Partnership e-mails. Tasks take ids, re-read the request under a row lock and mark what they sent, so running a
 task twice sends one e-mail; a failing mail server rolls the mark back and the task retries with backoff."""
 
+import datetime
+
 from celery import shared_task
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from . import emails
@@ -53,6 +56,42 @@ def send_conversation_follow_up(request_id):
         emails.conversation_follow_up,
         ready=lambda partnership: partnership.conversation_logged_at is not None,
     )
+
+
+# The sweep queues an e-mail again when it never reached the broker and the request is a few minutes old, or when it
+# was queued longer ago than a task and all its retries take (about two hours) and still is not sent.
+SWEEP_AFTER = datetime.timedelta(minutes=5)
+REQUEUE_AFTER = datetime.timedelta(hours=3)
+# After this the sweep stops trying; the daily reminder still brings a request without contact to staff's attention.
+SWEEP_WINDOW = datetime.timedelta(days=3)
+
+SWEPT_EMAILS = (
+    # (task name, its sent mark, its queued mark)
+    ("send_request_confirmation", "confirmation_sent_at", "confirmation_queued_at"),
+    ("notify_staff_of_request", "staff_notified_at", "staff_notification_queued_at"),
+)
+
+
+@shared_task
+def sweep_unsent_request_emails():
+    """Queue again each request's confirmation and staff notification that was not sent: covers a broker that was
+    down when the request came in, and a task that got lost. The tasks send once, so queueing twice is harmless."""
+    now = timezone.now()
+    queued = 0
+    for task_name, sent_mark, queued_mark in SWEPT_EMAILS:
+        task = globals()[task_name]
+        unsent = PartnershipRequest.objects.filter(
+            **{f"{sent_mark}__isnull": True},
+            created_at__lte=now - SWEEP_AFTER,
+            created_at__gte=now - SWEEP_WINDOW,
+        )
+        never_queued = Q(**{f"{queued_mark}__isnull": True})
+        queued_long_ago = Q(**{f"{queued_mark}__lte": now - REQUEUE_AFTER})
+        for request_id in unsent.filter(never_queued | queued_long_ago).values_list("pk", flat=True)[:500]:
+            task.delay(request_id)
+            PartnershipRequest.objects.filter(pk=request_id).update(**{queued_mark: timezone.now()})
+            queued += 1
+    return queued
 
 
 @shared_task

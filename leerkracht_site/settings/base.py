@@ -318,6 +318,7 @@ CELERY_TIMEZONE = TIME_ZONE
 
 CELERY_BEAT_SCHEDULE = {
     "sweep-unsent-receipts": {"task": "donations.tasks.sweep_unsent_receipts", "schedule": 300.0},
+    "sweep-unsent-partner-emails": {"task": "partners.tasks.sweep_unsent_request_emails", "schedule": 300.0},
     "annual-overviews": {
         "task": "donations.tasks.send_annual_overviews",
         "schedule": crontab(minute=0, hour=9, day_of_month="2-31", month_of_year=1),
