@@ -44,6 +44,7 @@ def verify(request):
     if device is None or request.user.is_verified():
         return redirect(next_url)
     form = TokenForm(request.POST or None)
+    form.fields["token"].widget.attrs["autofocus"] = True  # the code is all this page asks for
     if form.is_valid():
         error = check_code(device, form.cleaned_data["token"])
         if error is None:
