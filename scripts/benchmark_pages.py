@@ -4,8 +4,10 @@ Run by hand (not part of the tests):  .venv/bin/python scripts/benchmark_pages.p
 
 It creates the PostgreSQL database `leerkracht_bench` on 127.0.0.1:5432, loads the demo content, collects static files,
 starts gunicorn with the production settings (DEBUG off, WhiteNoise with compressed manifest files, Redis cache on
-127.0.0.1:6379/9) and measures each URL with wrk (Debian package `wrk`) at 1 and 16 connections. Only 127.0.0.1 is
-targeted; every run is bounded by --seconds. It also prints the compressed size of the home page with its CSS and JS.
+127.0.0.1:6379/9; gunicorn.conf.py, without its worker recycling) and measures each URL with wrk (Debian package
+`wrk`) at 1 and 16 connections. Only 127.0.0.1 is targeted; every run is bounded by --seconds. The errors column counts
+non-2xx/3xx answers and socket errors (timeouts included): a row with errors is disturbed, run it again. It also prints
+the compressed size of the home page with its CSS and JS.
 """
 
 import argparse
@@ -81,6 +83,11 @@ def start_gunicorn(workers):
             "1",
             "--access-logfile",
             "/dev/null",
+            # gunicorn.conf.py recycles a worker after ~2000 requests, which production reaches in hours and a
+            # static-file row in seconds: the four workers would restart together mid-row, every connection would
+            # time out while they boot, and the row would measure worker start-up instead of the site.
+            "--max-requests",
+            "0",
         ],
         cwd=REPO,
         env={**os.environ, **ENV},
@@ -108,8 +115,13 @@ def wrk(path, connections, seconds):
     output = result.stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.MULTILINE))
+    # Non-2xx/3xx answers and socket errors (connect, read, write, timeout): a row with either is no measurement.
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return rate, latency.get("50", "?"), latency.get("99", "?"), int(errors.group(1)) if errors else 0
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    error_count = (int(errors.group(1)) if errors else 0) + (
+        sum(int(count) for count in socket_errors.groups()) if socket_errors else 0
+    )
+    return rate, latency.get("50", "?"), latency.get("99", "?"), error_count
 
 
 def page_weight():
