@@ -1,5 +1,6 @@
 import io
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,15 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def one_rate_limit_window():
+    """Stop the clock, so a burst of requests falls in one rate-limit window instead of straddling two."""
+    import time_machine
+
+    with time_machine.travel(time.time(), tick=False):
+        yield
 
 
 @pytest.fixture

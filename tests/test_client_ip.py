@@ -23,7 +23,9 @@ def test_client_ip_behind_trusted_proxies(settings, proxies, forwarded, expected
     assert client_ip(request) == expected
 
 
-def test_donation_rate_limit_counts_each_visitor_separately_behind_the_load_balancer(client, settings, db):
+def test_donation_rate_limit_counts_each_visitor_separately_behind_the_load_balancer(
+    client, settings, db, one_rate_limit_window
+):
     settings.TRUSTED_PROXY_COUNT = 1
     settings.DONATION_RATE_LIMIT = "2/m"
     for _ in range(2):

@@ -4,7 +4,9 @@ from django.test import override_settings
 
 
 @override_settings(STAFF_LOGIN_RATE_LIMIT="3/m")
-def test_a_burst_of_login_attempts_is_refused_with_a_clear_message(client, db, django_user_model):
+def test_a_burst_of_login_attempts_is_refused_with_a_clear_message(
+    client, db, django_user_model, one_rate_limit_window
+):
     django_user_model.objects.create_user("fondsenwerver", "f@leerkracht.nl", "het-echte-wachtwoord-2026")
     statuses = [
         client.post("/admin/login/", {"username": "fondsenwerver", "password": f"gok-{attempt}"}).status_code

@@ -106,7 +106,9 @@ def test_a_post_without_csrf_token_is_forbidden(browser_client, standin_without_
     assert _checkout_sessions(standin_without_webhooks) == []
 
 
-def test_too_many_attempts_from_one_address_are_refused(browser_client, standin_without_webhooks, settings):
+def test_too_many_attempts_from_one_address_are_refused(
+    browser_client, standin_without_webhooks, settings, one_rate_limit_window
+):
     settings.DONATION_RATE_LIMIT = "3/h"
     assert [_give(browser_client).status_code for _ in range(3)] == [303] * 3
 

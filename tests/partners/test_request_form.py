@@ -135,7 +135,9 @@ def test_a_post_without_csrf_token_is_refused(form_data):
     assert mail.outbox == []
 
 
-def test_a_burst_of_posts_from_one_address_is_rate_limited(client, form_data, django_capture_on_commit_callbacks):
+def test_a_burst_of_posts_from_one_address_is_rate_limited(
+    client, form_data, django_capture_on_commit_callbacks, one_rate_limit_window
+):
     for _ in range(5):
         assert client.post(REQUEST_URL, {**form_data, "email": ""}).status_code == 400
 
