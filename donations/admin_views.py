@@ -17,7 +17,7 @@ from backoffice.viewsets import ReadOnlyModelViewSet
 from campaigns.money import format_euro
 
 from . import privacy, stripe_gateway
-from .models import Donation, DonationStatus, Donor, RecurringDonation, RecurringStatus, StripeEvent
+from .models import Donation, DonationStatus, Donor, RecurringDonation, StripeEvent
 from .tasks import send_receipt
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def _can_resend_receipt(donation):
 
 
 def _can_stop(recurring):
-    return recurring.status != RecurringStatus.CANCELED
+    return not recurring.has_ended
 
 
 class DonationViewSet(ReadOnlyModelViewSet):

@@ -245,7 +245,7 @@ SUBSCRIPTION_STATUSES = {
     "past_due": RecurringStatus.PAST_DUE,
     "unpaid": RecurringStatus.PAST_DUE,
     "canceled": RecurringStatus.CANCELED,
-    "incomplete_expired": RecurringStatus.CANCELED,
+    "incomplete_expired": RecurringStatus.EXPIRED,
 }
 
 
@@ -256,15 +256,25 @@ def _stop(recurring):
     notifications.queue_recurring_stopped(recurring)
 
 
+def _expire(recurring):
+    """The first payment never succeeded and Stripe gave up: the gift ends without a "gift stopped" e-mail."""
+    recurring.status = RecurringStatus.EXPIRED
+    recurring.canceled_at = timezone.now()
+    recurring.save(update_fields=["status", "canceled_at"])
+
+
 def customer_subscription_updated(subscription):
     recurring, _initial = _recurring_for_subscription(subscription["id"], subscription.get("metadata") or {})
-    if recurring is None or recurring.status == RecurringStatus.CANCELED:
-        return  # a canceled gift stays canceled, whatever order the events come in
+    if recurring is None or recurring.has_ended:
+        return  # an ended gift stays ended, whatever order the events come in
     # Update events arrive late and out of order, each with the state of its moment: ask Stripe for the state now.
     current = stripe_gateway.retrieve_subscription(subscription["id"])
     status = SUBSCRIPTION_STATUSES.get(current["status"], recurring.status)
     if status == RecurringStatus.CANCELED:
         _stop(recurring)
+        return
+    if status == RecurringStatus.EXPIRED:
+        _expire(recurring)
         return
     if status in (RecurringStatus.ACTIVE, RecurringStatus.PAST_DUE) and not _ever_paid(recurring):
         # Stripe may call a subscription active while its first SEPA debit is still on its way, and past due when
@@ -280,7 +290,11 @@ def customer_subscription_updated(subscription):
 
 def customer_subscription_deleted(subscription):
     recurring, _initial = _recurring_for_subscription(subscription["id"], subscription.get("metadata") or {})
-    if recurring is not None and recurring.status != RecurringStatus.CANCELED:
+    if recurring is None or recurring.has_ended:
+        return
+    if subscription.get("status") == "incomplete_expired":
+        _expire(recurring)
+    else:
         _stop(recurring)
 
 

@@ -30,6 +30,12 @@ class RecurringStatus(models.TextChoices):
     ACTIVE = "active", _("Actief")
     PAST_DUE = "past_due", _("Betaling achterstallig")
     CANCELED = "canceled", _("Gestopt")
+    # Stripe ends a gift whose first payment never succeeded after 23 hours; it never ran, so it was not "stopped".
+    EXPIRED = "expired", _("Vervallen: eerste betaling niet gelukt")
+
+
+# A gift in one of these states takes no more payments and cannot be changed or stopped.
+ENDED_RECURRING_STATUSES = (RecurringStatus.CANCELED, RecurringStatus.EXPIRED)
 
 
 class Donor(models.Model):
@@ -74,6 +80,10 @@ class RecurringDonation(models.Model):
 
     def __str__(self):
         return f"{format_euro(self.amount_cents)} {self.get_frequency_display().lower()} – {self.donor}"
+
+    @property
+    def has_ended(self):
+        return self.status in ENDED_RECURRING_STATUSES
 
 
 class Donation(models.Model):

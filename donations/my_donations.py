@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import stripe_gateway
 from .amounts import parse_euro_amount
-from .models import Donor, RecurringDonation, RecurringStatus
+from .models import Donor, RecurringDonation
 
 SALT = "mijn-donaties"
 
@@ -73,7 +73,7 @@ def stop_recurring(request, token, pk):
     if refusal:
         return refusal
     recurring = _recurring_of(donor, pk)
-    if recurring.status != RecurringStatus.CANCELED:
+    if not recurring.has_ended:
         try:
             stripe_gateway.cancel_subscription(recurring.stripe_subscription_id)
         except stripe_gateway.StripeError:
@@ -91,7 +91,7 @@ def change_recurring_amount(request, token, pk):
         return refusal
     recurring = _recurring_of(donor, pk)
     form = ChangeAmountForm(request.POST)
-    if recurring.status == RecurringStatus.CANCELED or not form.is_valid():
+    if recurring.has_ended or not form.is_valid():
         messages.error(request, form.errors.get("amount", [_("Deze gift kan niet meer worden gewijzigd.")])[0])
         return HttpResponseRedirect(_overview_url(token))
     try:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from .models import Donation, Donor, RecurringDonation, RecurringStatus
+from .models import ENDED_RECURRING_STATUSES, Donation, Donor, RecurringDonation
 
 RETENTION = timedelta(days=7 * 365)
 ERASED_EMAIL_DOMAIN = "invalid"
@@ -31,7 +31,7 @@ def is_erased(donor):
 
 def erase_donor(donor):
     """Remove the donor's personal fields; their gifts stay as they are."""
-    running = donor.recurring_donations.exclude(status=RecurringStatus.CANCELED)
+    running = donor.recurring_donations.exclude(status__in=ENDED_RECURRING_STATUSES)
     if running.exists():
         raise DonorStillGiving(donor.pk)
     with transaction.atomic():
@@ -50,7 +50,7 @@ def inactive_donors(now=None):
     """Donors not yet erased with no gift and no running recurring gift within the retention period."""
     cutoff = (now or timezone.now()) - RETENTION
     recent_gift = Donation.objects.filter(donor=OuterRef("pk"), created_at__gte=cutoff)
-    running_gift = RecurringDonation.objects.filter(donor=OuterRef("pk")).exclude(status=RecurringStatus.CANCELED)
+    running_gift = RecurringDonation.objects.filter(donor=OuterRef("pk")).exclude(status__in=ENDED_RECURRING_STATUSES)
     return (
         Donor.objects.filter(created_at__lt=cutoff)
         .exclude(Exists(recent_gift))

@@ -99,6 +99,12 @@ def advance_subscription(subscription_id: str) -> Response:
     return _json(subscriptions.advance_subscription(standin(), subscription_id, outcome or "paid"))
 
 
+@control.post("/subscriptions/<subscription_id>/expire")
+def expire_subscription(subscription_id: str) -> Response:
+    """End an incomplete subscription whose first payment never succeeded, as Stripe does after 23 hours."""
+    return _json(subscriptions.expire_subscription(standin(), subscription_id))
+
+
 @control.post("/invoices/<invoice_id>/pay")
 def pay_invoice(invoice_id: str) -> Response:
     """Retry the payment of an open invoice."""

@@ -556,6 +556,22 @@ def _end(standin: Standin, subscription: dict[str, Any], *, at: int, reason: str
     standin.emit("customer.subscription.deleted", subscription)
 
 
+def expire_subscription(standin: Standin, subscription_id: str) -> dict[str, Any]:
+    """What Stripe does 23 hours after a first payment that never succeeded: the subscription ends, unbilled."""
+    with standin.lock:
+        subscription = standin.store.require(subscription_id, "subscription", "subscription")
+        if subscription["status"] != "incomplete":
+            raise StripeError(f"Only an incomplete subscription can expire ({subscription_id}).")
+        previous = {"status": subscription["status"]}
+        subscription.update(status="incomplete_expired", ended_at=clock.now())
+        invoice_id = subscription.get("latest_invoice")
+        invoice = standin.store.get(invoice_id, "invoice") if invoice_id else None
+        if invoice and invoice["status"] == "open":
+            invoice["status"] = "void"
+        standin.emit("customer.subscription.updated", subscription, previous)
+        return subscription
+
+
 def subscriptions_of(standin: Standin, customer_id: str) -> list[dict[str, Any]]:
     with standin.lock:
         return [

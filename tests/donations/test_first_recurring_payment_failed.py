@@ -4,6 +4,8 @@ and a later successful payment still starts it."""
 import re
 from urllib.parse import urlsplit
 
+from django.core import mail
+
 from donations.models import Donation, DonationStatus, RecurringDonation, RecurringStatus
 
 from .helpers import (
@@ -64,3 +66,29 @@ def test_a_retry_that_collects_the_first_invoice_starts_the_gift_and_later_perio
     assert [d.status for d in Donation.objects.order_by("pk")] == [DonationStatus.PAID] * 2
     assert raised_cents() == 2 * 2500
     assert "Status: Actief" in _my_donations_page(donor)
+
+
+
+def test_a_gift_that_never_started_lapses_without_a_stopped_mail_and_can_be_erased(donor, stripe_standin):
+    from donations.privacy import erase_donor, is_erased
+
+    subscription = _bounced_first_debit(donor, stripe_standin)
+    mails_before = len(mail.outbox)
+
+    control(stripe_standin, f"subscriptions/{subscription['id']}/expire")
+    delivered(stripe_standin)
+
+    recurring = RecurringDonation.objects.get()
+    assert recurring.status == RecurringStatus.EXPIRED
+    assert len(mail.outbox) == mails_before  # it never ran, so no "gift stopped" mail
+    page = _my_donations_page(donor)
+    assert "Status: Vervallen: eerste betaling niet gelukt" in page
+    assert "/stoppen/" not in page and "/bedrag/" not in page  # nothing left to stop or change
+    assert raised_cents() == 0
+
+    # A late "deleted" for the same subscription changes nothing; an ended gift does not block erasure.
+    stripe_standin.standin.emit("customer.subscription.deleted", stripe_standin.get_object(subscription["id"]))
+    delivered(stripe_standin)
+    assert RecurringDonation.objects.get().status == RecurringStatus.EXPIRED
+    assert len(mail.outbox) == mails_before
+    assert is_erased(erase_donor(recurring.donor))
