@@ -40,7 +40,7 @@ class SeoFieldsMixin(models.Model):
 
 
 class CachedPageMixin:
-    """Serve anonymous visitors from the whole-page cache; only for page types without a form."""
+    """Serve anonymous visitors from the whole-page cache; a CSRF form on the page gets each visitor's own token."""
 
     def serve(self, request, *args, **kwargs):
         return serve_cached(request, lambda: super(CachedPageMixin, self).serve(request, *args, **kwargs))
@@ -290,7 +290,7 @@ class StoryPage(CachedPageMixin, SeoFieldsMixin, Page):
         return self.og_image or self.hero_image
 
 
-class PartnerPage(SeoFieldsMixin, Page):
+class PartnerPage(CachedPageMixin, SeoFieldsMixin, Page):
     """'Uw hulp' and 'Hoe kunt u partner worden?'; the request form is added by the partners app."""
 
     intro = models.TextField(_("Inleiding"), blank=True)

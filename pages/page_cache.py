@@ -17,6 +17,9 @@ from . import csrf_placeholder
 GENERATION_KEY = "page-cache:generation"
 CACHE_SECONDS = 600
 KEPT_HEADERS = ("Content-Type", "Content-Language")
+# Only these query parameters (story filter, pagination) make cacheable variants; a URL with any other parameter is
+# rendered afresh, so made-up query strings cannot fill the cache.
+CACHEABLE_QUERY_PARAMETERS = frozenset({"sector", "pagina"})
 
 
 def purge(**kwargs):
@@ -37,7 +40,10 @@ def cache_key(request):
 
 def cacheable(request):
     return (
-        request.method in ("GET", "HEAD") and not request.user.is_authenticated and not request.COOKIES.get("sessionid")
+        request.method in ("GET", "HEAD")
+        and not request.user.is_authenticated
+        and not request.COOKIES.get("sessionid")
+        and CACHEABLE_QUERY_PARAMETERS.issuperset(request.GET.keys())
     )
 
 

@@ -37,3 +37,16 @@ def test_logged_in_staff_never_see_cached_pages(client, demo_site, admin_user):
     client.force_login(admin_user)
     client.get("/verhalen/")
     assert "X-Page-Cache" not in client.get("/verhalen/")
+
+
+def test_story_filters_and_pages_are_cached_but_made_up_query_strings_are_not(client, demo_site):
+    client.get("/verhalen/?sector=po")
+    filtered = client.get("/verhalen/?sector=po")
+    assert filtered["X-Page-Cache"] == "hit"
+    assert "Mariaschool" in filtered.content.decode()
+    assert "Stedelijk Gymnasium" not in filtered.content.decode()
+
+    for attempt in range(3):
+        response = client.get(f"/verhalen/?utm_source=nieuwsbrief&random={attempt}")
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response  # rendered afresh, nothing stored
