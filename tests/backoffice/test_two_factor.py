@@ -54,6 +54,16 @@ def turn_on(client, user):
     return device
 
 
+def signed_in_again_after_turning_it_on(client, user, clock):
+    """Turn two-factor on, log out, and a code later log in again with the password alone; return the device."""
+    sign_in(client)
+    device = turn_on(client, user)
+    client.logout()
+    clock.shift(timedelta(seconds=device.step))
+    sign_in(client)
+    return device
+
+
 def test_without_two_factor_the_password_alone_opens_the_admin(client, staff_member):
     sign_in(client)
     assert client.get("/admin/").status_code == 200
@@ -94,12 +104,7 @@ def test_setting_up_shows_a_qr_code_and_key_and_needs_a_right_code(client, staff
 
 
 def test_with_two_factor_every_admin_page_waits_for_the_code(client, staff_member, frozen_clock):
-    sign_in(client)
-    device = turn_on(client, staff_member)
-    client.logout()
-    frozen_clock.shift(timedelta(seconds=device.step))  # a fresh code for the next login
-
-    sign_in(client)
+    device = signed_in_again_after_turning_it_on(client, staff_member, frozen_clock)
     for url in ("/admin/", DONATIONS_URL, "/admin/pages/", SETUP_URL):
         response = client.get(url)
         assert response.status_code == 302, url
@@ -135,11 +140,7 @@ def test_a_code_works_once(client, staff_member, frozen_clock):
 
 
 def test_repeated_wrong_codes_lock_out_even_the_right_code_for_a_while(client, staff_member, frozen_clock):
-    sign_in(client)
-    device = turn_on(client, staff_member)
-    client.logout()
-    frozen_clock.shift(timedelta(seconds=device.step))
-    sign_in(client)
+    device = signed_in_again_after_turning_it_on(client, staff_member, frozen_clock)
 
     bad = "000000" if code_for(device) != "000000" else "111111"
     for _attempt in range(4):
@@ -154,11 +155,7 @@ def test_repeated_wrong_codes_lock_out_even_the_right_code_for_a_while(client, s
 
 
 def test_the_code_step_never_sends_staff_to_another_site(client, staff_member, frozen_clock):
-    sign_in(client)
-    device = turn_on(client, staff_member)
-    client.logout()
-    frozen_clock.shift(timedelta(seconds=device.step))
-    sign_in(client)
+    device = signed_in_again_after_turning_it_on(client, staff_member, frozen_clock)
     response = client.post(VERIFY_URL, {"token": code_for(device), "next": "https://aanvaller.example/admin/"})
     assert response.status_code == 302
     assert response.url == "/admin/"
