@@ -224,6 +224,10 @@ class StoryIndexPage(CachedPageMixin, SeoFieldsMixin, Page):
             stories = stories.filter(sector=sector)
         return stories
 
+    def get_cached_paths(self):
+        # Each sector filter is a page of its own to a CDN, to be purged with the list.
+        return ["/", *(f"/?sector={sector}" for sector in Sector.values)]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sector = request.GET.get("sector")

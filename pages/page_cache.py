@@ -12,7 +12,7 @@ miss, gets afresh. Each response has the visitor's own token filled in (`csrf_pl
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from . import csrf_placeholder
+from . import cdn, csrf_placeholder
 
 GENERATION_KEY = "page-cache:generation"
 CACHE_SECONDS = 600
@@ -23,11 +23,12 @@ CACHEABLE_QUERY_PARAMETERS = frozenset({"sector", "pagina"})
 
 
 def purge(**kwargs):
-    """Signal receiver and plain function: start a new generation."""
+    """Signal receiver and plain function: start a new generation, here and in the CDN."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet
         cache.set(GENERATION_KEY, 1, None)
+    cdn.schedule_purge()
 
 
 def _generation():
@@ -57,10 +58,11 @@ def serve_cached(request, render):
         content, headers = stored
         response = HttpResponse(content, headers=headers)
         response["X-Page-Cache"] = "hit"
-        return csrf_placeholder.fill(request, response)
+        return cdn.allow_shared_caching(csrf_placeholder.fill(request, response))
     response = csrf_placeholder.render_with_placeholder(render())
     if response.status_code == 200 and not response.cookies and not csrf_placeholder.leaked_token(request):
         headers = {name: response[name] for name in KEPT_HEADERS if name in response}
         cache.set(key, (response.content, headers), CACHE_SECONDS)
         response["X-Page-Cache"] = "miss"
+        return cdn.allow_shared_caching(csrf_placeholder.fill(request, response))
     return csrf_placeholder.fill(request, response)

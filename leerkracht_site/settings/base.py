@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "backoffice",
     "staff_two_factor",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -221,6 +222,28 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # Make a published page's image renditions in the background, before the first visitor asks for them.
 PREGENERATE_RENDITIONS = env.bool("PREGENERATE_RENDITIONS", default=True)
+
+# A CDN in front of the site (docs/deploy.md): how long it may keep anonymous pages without a form, and how Wagtail's
+# frontend cache purges it when the page cache starts a new generation. Nothing is purged when no backend is set.
+CDN_CACHE_SECONDS = env.int("CDN_CACHE_SECONDS", default=0)
+CDN_PURGE_DELAY_SECONDS = env.int("CDN_PURGE_DELAY_SECONDS", default=30)
+WAGTAILFRONTENDCACHE = {}
+if env.str("CDN_PURGE_URL", default=""):  # Varnish, Fastly or another cache that takes HTTP PURGE requests
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("CDN_PURGE_URL"),
+    }
+if env.str("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env.str("CLOUDFLARE_API_TOKEN"),  # required once a zone is set
+    }
+if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"jpeg": "webp", "png": "webp", "gif": "webp", "webp": "webp"}
 WAGTAILEMBEDS_FINDERS = []  # No oEmbed calls to the outside world; video blocks store a link.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
