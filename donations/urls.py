@@ -1,13 +1,14 @@
 from django.urls import path
 
-from . import my_donations, views, webhooks
+from . import my_donations, views
 
 app_name = "donations"
+
+# Served in both languages (/doneren/ and /en/doneren/). The Stripe webhook is in the root URLs: one address.
 
 urlpatterns = [
     path("doneren/", views.donate, name="donate"),
     path("doneren/bedankt/", views.thank_you, name="thank_you"),
-    path("stripe/webhook/", webhooks.stripe_webhook, name="stripe_webhook"),
     path("mijn-donaties/<str:token>/", my_donations.my_donations, name="my_donations"),
     path("mijn-donaties/<str:token>/portaal/", my_donations.customer_portal, name="customer_portal"),
     path("mijn-donaties/<str:token>/<int:pk>/stoppen/", my_donations.stop_recurring, name="stop_recurring"),

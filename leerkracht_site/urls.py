@@ -1,22 +1,24 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from donations import webhooks
 from leerkracht_site.health import health
 from pages import views as page_views
+from pages.sitemaps import AllLanguagesSitemap
 
+# One address for every language: the admin, documents, machine-read files and the Stripe webhook.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("zoeken/", page_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("health/", health, name="health"),
-    path("", include("donations.urls")),
-    path("", include("partners.urls")),
+    path("stripe/webhook/", webhooks.stripe_webhook, name="stripe_webhook"),
 ]
 
 if settings.DEBUG:
@@ -26,4 +28,12 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# What visitors read: Dutch at the addresses without a prefix (as before), English under /en/. The language of the
+# address is the language of the page (LocaleMiddleware); a browser's Accept-Language never moves a visitor.
+urlpatterns += i18n_patterns(
+    path("zoeken/", page_views.search, name="search"),
+    path("", include("donations.urls")),
+    path("", include("partners.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

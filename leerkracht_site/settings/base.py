@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -63,6 +65,8 @@ MIDDLEWARE = [
     "leerkracht_site.middleware.PermissionsPolicyMiddleware",
     "backoffice.middleware.StaffLoginRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before common: the language comes from the URL (/en/…), Dutch everywhere else.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -134,14 +138,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Dutch is the site language; English translations of the interface exist for a later English site.
+# Dutch is the site language, at the URLs without a prefix; English is the second language, under /en/.
+# Interface strings are marked with Dutch source text; locale/en/LC_MESSAGES/django.po holds their English.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-WAGTAIL_I18N_ENABLED = False
+# Pages are translated in Wagtail: one page tree per locale, linked by translation_key (wagtail.locales,
+# wagtail.contrib.simple_translation). The en locale is created by a data migration (pages 0003).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 STATICFILES_FINDERS = [
