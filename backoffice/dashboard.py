@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
@@ -65,7 +66,8 @@ class FundraisingPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context):
-        campaigns = CampaignPage.objects.live().order_by("path")
+        # One row per campaign: the Dutch pages; their English translations share their totals.
+        campaigns = CampaignPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).order_by("path")
         weeks = weekly_totals()
         return {
             "campaigns": [(campaign, totals_for(campaign)) for campaign in campaigns],

@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import CampaignPage
@@ -69,7 +70,10 @@ class DonationForm(forms.Form):
 
     def __init__(self, *args, campaign=None, **kwargs):
         super().__init__(*args, **kwargs)
-        open_campaigns = CampaignPage.objects.live().public().order_by("path")
+        # The campaigns in the language of the form's page: /doneren/ offers the Dutch ones, /en/doneren/ the English.
+        open_campaigns = (
+            CampaignPage.objects.live().public().filter(locale__language_code=get_language()).order_by("path")
+        )
         self.fields["campaign"].queryset = open_campaigns
         amounts = list(campaign.suggested_amounts.all()) if campaign else []
         self.suggested_amounts = amounts

@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock, FiguresBlock, MenuLinkBlock, ResearchReferenceBlock
@@ -138,17 +138,26 @@ class HomePage(CachedPageMixin, SeoFieldsMixin, Page):
         return min(100, round(100 * self.schools_with_leerkracht / self.tipping_point_schools))
 
     def get_context(self, request, *args, **kwargs):
+        from .i18n import localize_pages
+
         context = super().get_context(request, *args, **kwargs)
-        context["featured_campaigns"] = [
+        campaigns = [
             item.campaign
             for item in self.featured_campaigns.select_related("campaign", "campaign__hero_image").filter(
                 campaign__live=True
             )
         ]
-        context["featured_stories"] = [
+        stories = [
             item.story
             for item in self.featured_stories.select_related("story", "story__hero_image").filter(story__live=True)
         ]
+        # A translated home page may still point at the pages its original chose: show their translations instead.
+        # No query when every chosen page is already in this page's language.
+        chosen = [*campaigns, *stories, self.donate_page, self.partner_page]
+        localized = localize_pages(chosen, self.locale_id)
+        context["featured_campaigns"] = localized[: len(campaigns)]
+        context["featured_stories"] = localized[len(campaigns) : len(campaigns) + len(stories)]
+        context["donate_page"], context["partner_page"] = localized[-2:]
         return context
 
 
@@ -413,14 +422,14 @@ class NavigationSettings(BaseSiteSetting):
         verbose_name = _("Navigatie")
 
 
-class FooterText(models.Model):
-    """The short text at the bottom of every page; a snippet so it can be revised and previewed."""
+class FooterText(TranslatableMixin, models.Model):
+    """The short text at the bottom of every page; a snippet so it can be revised, previewed and translated."""
 
     body = RichTextField(_("Tekst"), features=["bold", "italic", "link"])
 
     panels = [FieldPanel("body")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("Voettekst")
         verbose_name_plural = _("Voetteksten")
 

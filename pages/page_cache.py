@@ -1,16 +1,19 @@
 """Whole-page cache for anonymous visitors, pages with a CSRF form included.
 
-Every entry carries the cache generation in its key. Publishing, unpublishing, moving or deleting a page, editing a
-site setting or the footer, and any donation change bump the generation, which purges every cached page at once:
-pages show each other (cards, menus, totals), so purging only the edited page would leave others stale.
+Every entry carries the cache generation and the language in its key. Publishing, unpublishing, moving or deleting a
+page (in either language), editing a site setting or the footer, and any donation change bump the generation, which
+purges every cached page of both languages at once: pages show each other (cards, menus, totals), so purging only the
+edited page would leave others stale.
 
 The stored copy is the page's HTML with a placeholder for the CSRF token and only the headers in `KEPT_HEADERS`:
 never a cookie, a token or a header the middleware adds (CSP, Vary, security headers), which every response, hit or
 miss, gets afresh. Each response has the visitor's own token filled in (`csrf_placeholder`).
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import translation
 
 from . import cdn, csrf_placeholder
 
@@ -36,7 +39,10 @@ def _generation():
 
 
 def cache_key(request):
-    return f"page-cache:{_generation()}:{request.get_host()}:{request.get_full_path()}"
+    # The address decides the language (/en/… or not), but the key names it too: the same path must never serve one
+    # language's copy in the other, whatever a future URL scheme does.
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return f"page-cache:{_generation()}:{language}:{request.get_host()}:{request.get_full_path()}"
 
 
 def cacheable(request):

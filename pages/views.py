@@ -7,6 +7,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from .i18n import locale_id_for
+
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
@@ -16,7 +18,8 @@ def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        # Results in the language of the search page: /zoeken/ finds Dutch pages, /en/zoeken/ English ones.
+        results = Page.objects.live().public().filter(locale_id=locale_id_for()).specific().search(query)
         Query.get(query).add_hit()
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("pagina"))
