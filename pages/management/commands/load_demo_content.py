@@ -1,4 +1,5 @@
-"""Build the site's page tree from the foundation's own texts. Safe to run again: what exists is left alone."""
+"""Build the site's page tree from the foundation's own texts, in Dutch and in English (the translations of the
+Dutch pages, in the en locale). Safe to run again: what exists is left alone."""
 
 import io
 
@@ -10,10 +11,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from campaigns.models import CampaignIndexPage, CampaignPage, SuggestedAmount
-from pages.demo import content
+from pages.demo import content, content_en
 from pages.demo.images import HEIGHT as draw_height
 from pages.demo.images import WIDTH as draw_width
 from pages.demo.images import draw_document_pdf, draw_illustration
@@ -37,7 +38,10 @@ DEV_ADMIN_PASSWORD = "leerkracht-demo"  # noqa: S105 - local development account
 
 
 class Command(BaseCommand):
-    help = "Laadt de demo-inhoud (startpagina, missie, methode, impact, verhalen, campagnes, partner, ANBI)."
+    help = (
+        "Laadt de demo-inhoud (startpagina, missie, methode, impact, verhalen, campagnes, partner, ANBI), "
+        "in het Nederlands en in het Engels."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -70,9 +74,11 @@ class Command(BaseCommand):
         self._home_links(home, campaigns, stories, campaign_index, pages_by_slug["partner-worden"])
         site = self._site(home)
         self._settings(site, pages_by_slug)
-        if not FooterText.objects.exists():
-            FooterText.objects.create(body=content.FOOTER_TEXT)
+        dutch_footer = FooterText.objects.filter(locale=home.locale).order_by("pk").first()
+        if dutch_footer is None:
+            dutch_footer = FooterText.objects.create(body=content.FOOTER_TEXT, locale=home.locale)
             self.created += 1
+        self._english(home, campaign_index, campaigns, story_index, stories, pages_by_slug, images, dutch_footer)
         if with_admin:
             self._dev_admin()
         self.stdout.write(self.style.SUCCESS(f"Demo-inhoud geladen: {self.created} nieuwe objecten."))
@@ -111,19 +117,19 @@ class Command(BaseCommand):
 
     # Pages ----------------------------------------------------------------------------------------------------
 
-    def _stream(self, blocks, images):
-        """Swap image keys and page slugs for the objects the chooser blocks hold."""
+    def _stream(self, blocks, images, locale):
+        """Swap image keys and page slugs (of pages in `locale`) for the objects the chooser blocks hold."""
         resolved = []
         for block_type, value in blocks:
             if block_type == "image":
                 value = {**value, "image": images[value["image"]]}
             if block_type == "call_to_action" and value.get("page"):
-                value = {**value, "page": Page.objects.get(slug=value["page"])}
+                value = {**value, "page": Page.objects.get(slug=value["page"], locale=locale)}
             resolved.append((block_type, value))
         return resolved
 
     def _home(self, images):
-        home = HomePage.objects.first()
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
         if home:
             return home
         root = Page.get_first_root_node()
@@ -131,6 +137,7 @@ class Command(BaseCommand):
         for placeholder in root.get_children().exact_type(Page):
             placeholder.delete()
         home = HomePage(
+            locale=Locale.get_default(),
             title="Stichting leerKRACHT",
             slug="home",
             seo_title="Samen naar beter onderwijs voor ieder kind",
@@ -149,33 +156,120 @@ class Command(BaseCommand):
         self.created += 1
         return home
 
-    def _child(self, parent, model, spec, images):
+    def _child(self, parent, model, spec, images, translation_of=None):
+        """The child of `parent` with the spec's slug, made and published if missing; in `parent`'s locale.
+
+        With `translation_of`, the new page is that page's translation (same translation_key).
+        """
         existing = parent.get_children().filter(slug=spec["slug"]).first()
         if existing:
             return existing.specific
         fields = {key: value for key, value in spec.items() if key not in ("image", "amounts")}
         for stream_field in ("body", "research"):
             if stream_field in fields:
-                fields[stream_field] = self._stream(fields[stream_field], images)
+                fields[stream_field] = self._stream(fields[stream_field], images, parent.locale)
         if "image" in spec:
             fields["hero_image"] = images[spec["image"]]
+        fields["locale"] = parent.locale
+        if translation_of is not None:
+            fields["translation_key"] = translation_of.translation_key
         page = model(**fields)
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.created += 1
         return page
 
-    def _campaign(self, index, spec, images):
+    def _campaign(self, index, spec, images, translation_of=None):
         existing = index.get_children().filter(slug=spec["slug"]).first()
         if existing:
             return existing.specific
-        page = self._child(index, CampaignPage, spec, images)
+        page = self._child(index, CampaignPage, spec, images, translation_of)
         for order, (amount_cents, impact_line) in enumerate(spec["amounts"]):
             SuggestedAmount.objects.create(
                 page=page, sort_order=order, amount_cents=amount_cents, impact_line=impact_line
             )
         page.save_revision().publish()
         return page
+
+    # English ----------------------------------------------------------------------------------------------------
+
+    def _english(self, home, campaign_index, campaigns, story_index, stories, pages_by_slug, images, dutch_footer):
+        """The English tree: a translation of every Dutch demo page, under the English home page."""
+        english, made = Locale.objects.get_or_create(language_code="en")
+        self.created += made
+        home_en = self._english_home(home, english, images)
+        campaign_index_en = self._translation(home_en, CampaignIndexPage, campaign_index, images)
+        campaigns_en = [self._translation(campaign_index_en, CampaignPage, page, images) for page in campaigns]
+        story_index_en = self._translation(home_en, StoryIndexPage, story_index, images)
+        stories_en = [self._translation(story_index_en, StoryPage, page, images) for page in stories]
+        partner_page_en = None
+        for slug, page in pages_by_slug.items():
+            if page.pk in (campaign_index.pk, story_index.pk):
+                continue
+            translated = self._translation(home_en, type(page), page, images)
+            if slug == "partner-worden":
+                partner_page_en = translated
+        self._home_links(home_en, campaigns_en, stories_en, campaign_index_en, partner_page_en)
+        Site.clear_site_root_paths_cache()
+        if not FooterText.objects.filter(locale=english).exists():
+            FooterText.objects.create(
+                body=content_en.FOOTER_TEXT, locale=english, translation_key=dutch_footer.translation_key
+            )
+            self.created += 1
+
+    def _english_home(self, home, english, images):
+        existing = HomePage.objects.filter(locale=english, translation_key=home.translation_key).first()
+        if existing:
+            return existing
+        root = Page.get_first_root_node()
+        home_en = HomePage(
+            locale=english,
+            translation_key=home.translation_key,
+            search_description=content_en.HOME["mission_statement"],
+            hero_image=images["hero"],
+            og_image=images["hero"],
+            schools_with_leerkracht=home.schools_with_leerkracht,
+            schools_in_netherlands=home.schools_in_netherlands,
+            tipping_point_percentage=home.tipping_point_percentage,
+            impact_figures=[("figures", content_en.IMPACT_FIGURES)],
+            **content_en.HOME,
+        )
+        root.add_child(instance=home_en)
+        home_en.save_revision().publish()
+        self.created += 1
+        return home_en
+
+    def _translation(self, parent_en, model, dutch, images):
+        """The English translation of the demo page `dutch` under `parent_en`: the Dutch spec with the English texts."""
+        spec = self._dutch_spec(dutch.slug)
+        english = content_en.PAGES[dutch.slug]
+        merged = {**spec, **english}
+        if "amounts" in spec:
+            merged["amounts"] = [
+                (amount_cents, line)
+                for (amount_cents, _), line in zip(spec["amounts"], english["amounts"], strict=True)
+            ]
+        if model is CampaignPage:
+            return self._campaign(parent_en, merged, images, translation_of=dutch)
+        return self._child(parent_en, model, merged, images, translation_of=dutch)
+
+    @staticmethod
+    def _dutch_spec(slug):
+        specs = [
+            content.CAMPAIGN_INDEX,
+            content.STORY_INDEX,
+            content.MISSION_PAGE,
+            content.METHOD_PAGE,
+            content.IMPACT_PAGE,
+            content.PARTNER_PAGE,
+            content.ANBI_PAGE,
+            content.PRIVACY_PAGE,
+            content.ACCESSIBILITY_PAGE,
+            content.CONTACT_PAGE,
+            *content.CAMPAIGNS,
+            *content.STORIES,
+        ]
+        return next(spec for spec in specs if spec["slug"] == slug)
 
     def _home_links(self, home, campaigns, stories, campaign_index, partner_page):
         changed = False
