@@ -4,6 +4,8 @@ import functools
 
 import stripe
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from .amounts import fee_for
 
@@ -31,12 +33,15 @@ def reset_client():
 def create_checkout_session(donation, *, success_url, cancel_url, idempotency_key):
     campaign_name = donation.campaign.title
     metadata = {"donation_id": str(donation.public_id), "campaign_id": str(donation.campaign_id)}
-    line_items = [_line_item(f"Gift aan Stichting leerKRACHT – {campaign_name}", donation.amount_cents, donation)]
+    # The checkout page speaks the language of the page the donor gave on (/en/… is English, the rest Dutch).
+    language = "en" if translation.get_language() == "en" else "nl"
+    gift_name = _("Gift aan Stichting leerKRACHT – %(campaign)s") % {"campaign": campaign_name}
+    line_items = [_line_item(gift_name, donation.amount_cents, donation)]
     if donation.fee_cents:
-        line_items.append(_line_item("Bijdrage transactiekosten", donation.fee_cents, donation))
+        line_items.append(_line_item(_("Bijdrage transactiekosten"), donation.fee_cents, donation))
     params = {
         "line_items": line_items,
-        "locale": "nl",
+        "locale": language,
         "success_url": success_url,
         "cancel_url": cancel_url,
         "client_reference_id": str(donation.public_id),
