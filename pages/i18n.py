@@ -20,18 +20,19 @@ def locale_id_for(language=None):
     return Locale.objects.filter(language_code=language or current_language()).values_list("pk", flat=True).first()
 
 
-def localize_pages(pages, locale_id):
+def localize_pages(pages, locale_id, specific=False):
     """The given pages in the locale `locale_id`, each falling back to itself when it has no live translation.
 
-    None stays None. One query, and none at all when every page is already in that locale.
+    None stays None. One query (plus one per page type with `specific`), and none at all when every page is already
+    in that locale. Links need no `specific`: the address and title are on every page.
     """
     todo = {page.translation_key for page in pages if page is not None and page.locale_id != locale_id}
     if not todo or locale_id is None:
         return list(pages)
-    translations = {
-        page.translation_key: page
-        for page in Page.objects.filter(translation_key__in=todo, locale_id=locale_id).live().specific()
-    }
+    candidates = Page.objects.filter(translation_key__in=todo, locale_id=locale_id).live()
+    if specific:
+        candidates = candidates.specific()
+    translations = {page.translation_key: page for page in candidates}
     return [
         translations.get(page.translation_key, page) if page is not None and page.locale_id != locale_id else page
         for page in pages
@@ -73,11 +74,17 @@ def language_links(request, page=None):
         elif page is not None:
             target = translations.get(code)
             url = target.get_url(request) if target is not None else None
-        elif request is not None:
+        elif request is not None and not _is_wagtail_route(request):
             url = translate_url(request.get_full_path(), code)
-            if url == request.get_full_path():  # not a view with a name (a 404, say)
+            if url == request.get_full_path():  # not a view with a name
                 url = None
         if not url:
             url, exact = home_url(code), False
         links.append({"code": code, "name": name, "url": url, "current": code == active, "exact": exact})
     return links, translations
+
+
+def _is_wagtail_route(request):
+    """A page address without a page (a 404): its slugs mean nothing in the other language's tree."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name == "wagtail_serve"

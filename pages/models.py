@@ -154,7 +154,7 @@ class HomePage(CachedPageMixin, SeoFieldsMixin, Page):
         # A translated home page may still point at the pages its original chose: show their translations instead.
         # No query when every chosen page is already in this page's language.
         chosen = [*campaigns, *stories, self.donate_page, self.partner_page]
-        localized = localize_pages(chosen, self.locale_id)
+        localized = localize_pages(chosen, self.locale_id, specific=True)
         context["featured_campaigns"] = localized[: len(campaigns)]
         context["featured_stories"] = localized[len(campaigns) : len(campaigns) + len(stories)]
         context["donate_page"], context["partner_page"] = localized[-2:]
