@@ -50,7 +50,7 @@ def demo_site(db):
 def home_page(demo_site):
     from pages.models import HomePage
 
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code="nl")
 
 
 # Browser fixtures: one Playwright and one chromium per test session, shared by every folder's browser tests.

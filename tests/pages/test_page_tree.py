@@ -16,6 +16,6 @@ def test_campaigns_only_live_under_the_campaign_index(db):
 
 
 def test_home_page_is_single_and_at_the_top(demo_site):
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="nl")
     assert not HomePage.can_create_at(home.get_parent())  # max_count=1 reached
-    assert not StandardPage.can_create_at(StoryIndexPage.objects.get())
+    assert not StandardPage.can_create_at(StoryIndexPage.objects.get(locale__language_code="nl"))

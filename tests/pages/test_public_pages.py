@@ -68,7 +68,7 @@ def test_unpublished_and_draft_pages_are_404_for_visitors(client, demo_site):
     mission.unpublish()
     assert client.get("/missie/").status_code == 404
 
-    index = StoryIndexPage.objects.get()
+    index = StoryIndexPage.objects.get(locale__language_code="nl")
     draft = StoryPage(
         title="Nog niet klaar",
         slug="concept",
@@ -102,7 +102,8 @@ def test_demo_loader_is_idempotent(demo_site):
     assert "0 nieuwe objecten" in output.getvalue()
     assert {model: model.objects.count() for model in counts} == counts
     assert sum(page.revisions.count() for page in Page.objects.all()) == revisions
-    assert HomePage.objects.count() == 1
+    # One home page per language: the Dutch one and its English translation.
+    assert sorted(HomePage.objects.values_list("locale__language_code", flat=True)) == ["en", "nl"]
 
 
 @pytest.mark.parametrize(

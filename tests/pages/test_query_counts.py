@@ -23,8 +23,8 @@ def _query_count(client, url):
 
 
 def _add_stories(count):
-    index = StoryIndexPage.objects.get()
-    template = StoryPage.objects.first()
+    index = StoryIndexPage.objects.get(locale__language_code="nl")
+    template = StoryPage.objects.filter(locale__language_code="nl").first()
     for number in range(count):
         story = StoryPage(
             title=f"Verhaal {number}",
