@@ -1,7 +1,8 @@
 """Accessibility and layout checks of the main public pages in a real browser.
 
 For each page and viewport width: axe-core (WCAG 2.0/2.1 A and AA rules) reports no violations, there is
-exactly one h1, the document is marked as Dutch, and on a phone-sized viewport nothing scrolls sideways.
+exactly one h1, the document is marked with its language (Dutch, English under /en/), and on a phone-sized viewport
+nothing scrolls sideways.
 A full-page screenshot of each is written to $SCREENSHOT_DIR (default: artifacts/screenshots/).
 """
 
@@ -15,6 +16,8 @@ PAGES = {
     "campagne": "/campagnes/besturenprogramma/",
     "verhalen": "/verhalen/",
     "verhaal": "/verhalen/mariaschool-rotterdam-bordsessies-groep-3/",
+    "home-en": "/en/",
+    "campaign-en": "/en/donate/besturenprogramma-school-boards/",
 }
 WIDTHS = (375, 1280)
 MOBILE_WIDTH = 375
@@ -58,7 +61,7 @@ def format_violations(violations):
     return "\n".join(lines)
 
 
-def check_page(page, name, width, screenshot_dir):
+def check_page(page, name, width, screenshot_dir, expected_lang="nl"):
     """Run every check on the loaded page; return a list of problems (empty when all is well)."""
     problems = []
     page.evaluate(LOAD_ALL_IMAGES)
@@ -74,8 +77,8 @@ def check_page(page, name, width, screenshot_dir):
         problems.append(f"expected exactly one h1, found {h1_count}")
 
     lang = page.evaluate("document.documentElement.lang")
-    if lang != "nl":
-        problems.append(f"expected <html lang='nl'>, found lang={lang!r}")
+    if lang != expected_lang:
+        problems.append(f"expected <html lang='{expected_lang}'>, found lang={lang!r}")
 
     if width == MOBILE_WIDTH:
         scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
@@ -95,7 +98,9 @@ def test_page_accessible_at_phone_and_desktop_width(name, live_demo_site, new_pa
         page = new_page(width)
         response = page.goto(live_demo_site + PAGES[name], wait_until="load")
         assert response is not None and response.status == 200, f"{PAGES[name]} answered {response and response.status}"
-        failures.extend(f"[{name} @ {width}px] {problem}" for problem in check_page(page, name, width, screenshot_dir))
+        lang = "en" if PAGES[name].startswith("/en/") else "nl"
+        problems = check_page(page, name, width, screenshot_dir, expected_lang=lang)
+        failures.extend(f"[{name} @ {width}px] {problem}" for problem in problems)
     assert not failures, "\n\n".join(failures)
 
 
@@ -115,3 +120,20 @@ def test_skip_link_is_first_tab_stop_and_moves_focus_to_main(live_demo_site, new
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement && document.activeElement.id === 'main'")
     assert page.evaluate("document.activeElement.tagName") == "MAIN"
+
+
+def test_the_language_switcher_works_with_the_keyboard_alone(live_demo_site, new_page):
+    page = new_page(1280)
+    page.goto(live_demo_site + "/en/mission/", wait_until="load")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('hreflang')") == "nl":
+            break
+    else:
+        raise AssertionError("Tab never reached the link to the Dutch page")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Nederlands"
+    assert page.evaluate("document.activeElement.getAttribute('lang')") == "nl"
+
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_demo_site + "/missie/")
+    assert page.evaluate("document.documentElement.lang") == "nl"
