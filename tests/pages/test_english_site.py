@@ -196,6 +196,10 @@ def test_publishing_in_one_language_purges_the_cached_pages_of_both(client, demo
     assert "A new summary about the board in groep 3." in english.content.decode()
 
 
+def test_robots_txt_keeps_crawlers_out_of_the_english_search_too(client, demo_site):
+    assert "Disallow: /en/zoeken/" in client.get("/robots.txt").content.decode()
+
+
 def test_the_sitemap_lists_the_pages_of_both_languages(client, demo_site):
     xml = client.get("/sitemap.xml").content.decode()
     locations = set(re.findall(r"<loc>https?://[^/<]+(/[^<]*)</loc>", xml))
