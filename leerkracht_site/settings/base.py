@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "backoffice.middleware.StaffLoginRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: the language comes from the URL (/en/…), Dutch everywhere else.
-    "django.middleware.locale.LocaleMiddleware",
+    "leerkracht_site.middleware.LanguageFromAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -121,6 +121,9 @@ def test_a_browser_asking_for_english_still_gets_dutch_at_a_dutch_address(client
     response = client.get("/missie/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert '<html lang="nl">' in response.content.decode()
+    # The address alone decides, so shared caches need not keep a copy per Accept-Language.
+    for url in ("/missie/", "/en/mission/"):
+        assert "accept-language" not in client.get(url).get("Vary", "").lower()
 
 
 @pytest.mark.parametrize(("english", "dutch"), list(PAIRS.items()))
