@@ -236,6 +236,8 @@ PREGENERATE_RENDITIONS = env.bool("PREGENERATE_RENDITIONS", default=True)
 CDN_CACHE_SECONDS = env.int("CDN_CACHE_SECONDS", default=0)
 CDN_PURGE_DELAY_SECONDS = env.int("CDN_PURGE_DELAY_SECONDS", default=30)
 WAGTAILFRONTENDCACHE = {}
+# The purge task lists the pages of both languages itself; Wagtail need not re-prefix their URLs per language.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 if env.str("CDN_PURGE_URL", default=""):  # Varnish, Fastly or another cache that takes HTTP PURGE requests
     WAGTAILFRONTENDCACHE["http"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",

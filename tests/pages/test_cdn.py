@@ -1,4 +1,4 @@
-"""A CDN may keep anonymous pages without a form, and is purged through Wagtail's frontend cache on every change."""
+"""A CDN may keep anonymous pages without a form; every change purges it through Wagtail's frontend cache."""
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -76,6 +76,8 @@ def test_publishing_purges_every_live_page_and_the_story_filters_from_the_cdn(
         story.save_revision().publish()
 
     assert {"/", "/verhalen/", STORY_URL, "/verhalen/?sector=po", CAMPAIGN_URL, "/partner-worden/"} <= set(cdn_purges)
+    assert {"/en/", "/en/mission/"} <= set(cdn_purges)  # the English pages show the Dutch ones' totals and stories
+    assert not [path for path in cdn_purges if path.startswith("/nl/")]  # Dutch has no prefix: nothing made up
 
 
 def test_a_burst_of_changes_queues_one_cdn_purge(demo_site, cdn_purges, django_capture_on_commit_callbacks):
