@@ -149,7 +149,6 @@ def send_annual_overview(donor_id, year):
     return "sent"
 
 
-
 @shared_task
 def erase_inactive_donors():
     """Monthly (beat): the same as `manage.py erase_inactive_donors`, for the 7-year AVG retention."""

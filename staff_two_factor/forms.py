@@ -9,9 +9,7 @@ class TokenForm(forms.Form):
         label=_("Code uit je authenticator-app"),
         min_length=6,
         max_length=8,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9 ]*"}
-        ),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9 ]*"}),
         error_messages={
             "required": _("Vul de code van zes cijfers in."),
             "min_length": _("Een code heeft zes cijfers."),

@@ -23,9 +23,7 @@ def _parser() -> argparse.ArgumentParser:
         default=env.get("STRIPE_STANDIN_PUBLIC_URL"),
         help="base URL browsers use to reach the stand-in, if not http://HOST:PORT",
     )
-    parser.add_argument(
-        "--webhook-url", default=env.get("STRIPE_WEBHOOK_URL"), help="the site's webhook endpoint"
-    )
+    parser.add_argument("--webhook-url", default=env.get("STRIPE_WEBHOOK_URL"), help="the site's webhook endpoint")
     parser.add_argument(
         "--webhook-secret",
         default=env.get("STRIPE_WEBHOOK_SECRET", DEFAULT_WEBHOOK_SECRET),
@@ -37,9 +35,7 @@ def _parser() -> argparse.ArgumentParser:
         default=float(env.get("STRIPE_STANDIN_SETTLE_DELAY", "10")),
         help="seconds until a SEPA debit settles by itself (negative: only through the control API)",
     )
-    parser.add_argument(
-        "--business-name", default=env.get("STRIPE_STANDIN_BUSINESS_NAME", "Stichting leerKRACHT")
-    )
+    parser.add_argument("--business-name", default=env.get("STRIPE_STANDIN_BUSINESS_NAME", "Stichting leerKRACHT"))
     parser.add_argument("--quiet", action="store_true", help="leave out the per-request log lines")
     return parser
 

@@ -80,8 +80,7 @@ def _check_key(key: str | None) -> None:
     if not key.startswith("sk_test_"):
         masked = key[:8] + "*" * max(len(key) - 12, 0) + key[-4:] if len(key) > 12 else "***"
         raise authentication_error(
-            f"Invalid API Key provided: {masked}. "
-            "The offline Stripe stand-in accepts test secret keys (sk_test_...)."
+            f"Invalid API Key provided: {masked}. The offline Stripe stand-in accepts test secret keys (sk_test_...)."
         )
 
 

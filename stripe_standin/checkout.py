@@ -114,9 +114,7 @@ def create_session(standin: Standin, params: dict[str, Any]) -> dict[str, Any]:
         )
     if customer_id:
         standin.store.require(customer_id, "customer", "customer", param="customer")
-    customer_creation = as_str(
-        params.get("customer_creation"), "customer_creation", choices=("always", "if_required")
-    )
+    customer_creation = as_str(params.get("customer_creation"), "customer_creation", choices=("always", "if_required"))
     if customer_creation and mode != "payment":
         raise invalid_param("customer_creation", "`customer_creation` can only be used in `payment` mode.")
     if customer_creation and customer_id:
@@ -134,20 +132,15 @@ def create_session(standin: Standin, params: dict[str, Any]) -> dict[str, Any]:
     minimum = MINIMUM_CHARGE.get(currency, 50)
     if 0 < amount_total < minimum or amount_total == 0 and mode == "payment":
         raise StripeError(
-            f"The Checkout Session's total amount due must add up to at least "
-            f"{format_amount(minimum, currency)}",
+            f"The Checkout Session's total amount due must add up to at least {format_amount(minimum, currency)}",
             param="line_items",
             code="amount_too_small",
         )
     if "sepa_debit" in payment_method_types and currency != "eur":
         raise invalid_param("payment_method_types", "SEPA Direct Debit only accepts payments in eur.")
 
-    payment_intent_data = _section(
-        params, "payment_intent_data", PAYMENT_INTENT_DATA_PARAMS, mode, "payment"
-    )
-    subscription_data = _section(
-        params, "subscription_data", SUBSCRIPTION_DATA_PARAMS, mode, "subscription"
-    )
+    payment_intent_data = _section(params, "payment_intent_data", PAYMENT_INTENT_DATA_PARAMS, mode, "payment")
+    subscription_data = _section(params, "subscription_data", SUBSCRIPTION_DATA_PARAMS, mode, "subscription")
 
     created = clock.now()
     expires_at = _expires_at(params.get("expires_at"), created)
@@ -168,9 +161,7 @@ def create_session(standin: Standin, params: dict[str, Any]) -> dict[str, Any]:
         customer_id=customer_id,
         customer_email=customer_email,
         customer_creation=_customer_creation(customer_creation, mode, customer_id),
-        client_reference_id=as_str(
-            params.get("client_reference_id"), "client_reference_id", max_length=200
-        ),
+        client_reference_id=as_str(params.get("client_reference_id"), "client_reference_id", max_length=200),
         locale=as_str(params.get("locale"), "locale", choices=LOCALES),
         metadata=_clean_metadata(params.get("metadata"), "metadata"),
         submit_type=as_str(
@@ -180,9 +171,7 @@ def create_session(standin: Standin, params: dict[str, Any]) -> dict[str, Any]:
     intent_settings = {
         "description": as_str(payment_intent_data.get("description"), "payment_intent_data[description]"),
         "metadata": _clean_metadata(payment_intent_data.get("metadata"), "payment_intent_data[metadata]"),
-        "receipt_email": as_str(
-            payment_intent_data.get("receipt_email"), "payment_intent_data[receipt_email]"
-        ),
+        "receipt_email": as_str(payment_intent_data.get("receipt_email"), "payment_intent_data[receipt_email]"),
     }
     subscription_settings = {
         "description": as_str(subscription_data.get("description"), "subscription_data[description]"),
@@ -213,9 +202,7 @@ def _url(value: Any, param: str, *, required: bool) -> str | None:
     return url
 
 
-def _payment_method_types(
-    params: dict[str, Any], mode: str
-) -> tuple[list[str], list[str] | None, list[str] | None]:
+def _payment_method_types(params: dict[str, Any], mode: str) -> tuple[list[str], list[str] | None, list[str] | None]:
     """The methods the page offers, plus the allowed/excluded lists as given.
 
     stripe-python 16 (API 2026-10-28) types this as ``allowed_payment_method_types``
@@ -224,8 +211,7 @@ def _payment_method_types(
     """
     if params.get("payment_method_types") and params.get("allowed_payment_method_types"):
         raise StripeError(
-            "You may only specify one of these parameters: "
-            "allowed_payment_method_types, payment_method_types.",
+            "You may only specify one of these parameters: allowed_payment_method_types, payment_method_types.",
             param="payment_method_types",
         )
     name = "payment_method_types" if params.get("payment_method_types") else "allowed_payment_method_types"
@@ -254,9 +240,7 @@ def _method_list(value: Any, param: str) -> list[str]:
     return list(dict.fromkeys(methods))
 
 
-def _line_items(
-    standin: Standin, value: Any, mode: str, new_objects: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
+def _line_items(standin: Standin, value: Any, mode: str, new_objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
     raw_items = as_list(value, "line_items")
     if not raw_items:
         raise missing_param("line_items")
@@ -299,9 +283,7 @@ def _line_items(
     if len(currencies) > 1:
         raise invalid_param("line_items", "All line items must use the same currency.")
     if mode == "subscription":
-        intervals = {
-            (i["price"]["recurring"]["interval"], i["price"]["recurring"]["interval_count"]) for i in items
-        }
+        intervals = {(i["price"]["recurring"]["interval"], i["price"]["recurring"]["interval_count"]) for i in items}
         if len(intervals) > 1:
             raise invalid_param("line_items", "All recurring prices must use the same billing interval.")
     return items
@@ -314,14 +296,10 @@ def _inline_price(
     reject_unknown(data, PRICE_DATA_PARAMS, param)
     currency = as_str(data.get("currency"), f"{param}[currency]", required=True)
     if len(currency) != 3 or not currency.isalpha():
-        raise invalid_param(
-            f"{param}[currency]", f"Invalid currency: {currency}", code="parameter_invalid_string"
-        )
+        raise invalid_param(f"{param}[currency]", f"Invalid currency: {currency}", code="parameter_invalid_string")
     currency = currency.lower()
     if data.get("unit_amount_decimal") not in (None, ""):
-        raise invalid_param(
-            f"{param}[unit_amount_decimal]", "Use unit_amount (integer cents) with the stand-in."
-        )
+        raise invalid_param(f"{param}[unit_amount_decimal]", "Use unit_amount (integer cents) with the stand-in.")
     unit_amount = as_int(data.get("unit_amount"), f"{param}[unit_amount]", required=True, minimum=1)
     product_object = _product_for(standin, new_objects, data, param)
     interval = None
@@ -335,9 +313,7 @@ def _inline_price(
             required=True,
             choices=SUBSCRIPTION_INTERVALS,
         )
-        interval_count = (
-            as_int(recurring.get("interval_count"), f"{param}[recurring][interval_count]", minimum=1) or 1
-        )
+        interval_count = as_int(recurring.get("interval_count"), f"{param}[recurring][interval_count]", minimum=1) or 1
     price_object = objects.price(
         price_id=new_id("price"),
         created=clock.now(),
@@ -369,9 +345,7 @@ def _product_for(
     product_object = objects.product(
         product_id=new_id("prod", 14),
         created=created,
-        name=as_str(
-            product_data.get("name"), f"{param}[product_data][name]", required=True, max_length=250
-        ),
+        name=as_str(product_data.get("name"), f"{param}[product_data][name]", required=True, max_length=250),
         description=as_str(product_data.get("description"), f"{param}[product_data][description]"),
         metadata=_clean_metadata(product_data.get("metadata"), f"{param}[product_data][metadata]"),
     )
@@ -379,9 +353,7 @@ def _product_for(
     return product_object
 
 
-def _section(
-    params: dict[str, Any], name: str, allowed: Any, mode: str, needed_mode: str
-) -> dict[str, Any]:
+def _section(params: dict[str, Any], name: str, allowed: Any, mode: str, needed_mode: str) -> dict[str, Any]:
     section = as_dict(params.get(name), name)
     if section and mode != needed_mode:
         raise invalid_param(name, f"You can not pass `{name}` in `{mode}` mode.")
@@ -431,9 +403,7 @@ def line_items_of(standin: Standin, session: dict[str, Any]) -> list[dict[str, A
 # -- paying ------------------------------------------------------------------------
 
 
-def complete_session(
-    standin: Standin, session_id: str, details: PaymentDetails, outcome: str
-) -> CheckoutResult:
+def complete_session(standin: Standin, session_id: str, details: PaymentDetails, outcome: str) -> CheckoutResult:
     """Do what the donor's click on "Betalen" or "Betaling laten mislukken" does.
 
     ``outcome`` is "succeeded" or "failed". For SEPA Direct Debit both
@@ -487,9 +457,7 @@ def complete_session(
         return CheckoutResult(session, True)
 
 
-def _customer_for(
-    standin: Standin, session: dict[str, Any], details: PaymentDetails
-) -> dict[str, Any] | None:
+def _customer_for(standin: Standin, session: dict[str, Any], details: PaymentDetails) -> dict[str, Any] | None:
     if session["customer"]:
         return standin.store.require(session["customer"], "customer", "customer")
     email = session["customer_email"] or details.email
@@ -509,9 +477,7 @@ def _pay_once(
 ) -> dict[str, Any]:
     if session["payment_intent"]:
         # A retry after a failed attempt reuses the session's payment intent.
-        payment_intent = standin.store.require(
-            session["payment_intent"], "payment_intent", "payment_intent"
-        )
+        payment_intent = standin.store.require(session["payment_intent"], "payment_intent", "payment_intent")
         payment_intent["customer"] = customer["id"] if customer else None
     else:
         intent_data = private["payment_intent_data"]
@@ -569,9 +535,7 @@ def settle_session(standin: Standin, session_id: str, outcome: str | None = None
             raise StripeError("This Checkout Session has no processing payment to settle.")
         charge = standin.store.require(charge_id, "charge", "charge")
         if charge["status"] != "pending":
-            raise StripeError(
-                f"The payment of this Checkout Session was already settled ({charge['status']})."
-            )
+            raise StripeError(f"The payment of this Checkout Session was already settled ({charge['status']}).")
         outcome = outcome or private.get("planned_settlement", "succeeded")
         if outcome not in ("succeeded", "failed"):
             raise invalid_param("outcome", "Invalid outcome: must be one of succeeded or failed")
@@ -583,9 +547,7 @@ def settle_session(standin: Standin, session_id: str, outcome: str | None = None
         before = copy.deepcopy(session)
         if succeeded:
             session["payment_status"] = "paid"
-            standin.emit(
-                "checkout.session.async_payment_succeeded", session, changed_attributes(before, session)
-            )
+            standin.emit("checkout.session.async_payment_succeeded", session, changed_attributes(before, session))
         else:
             standin.emit("checkout.session.async_payment_failed", session)
         return session
@@ -619,12 +581,8 @@ def _expire(standin: Standin, session: dict[str, Any]) -> None:
     session["status"] = "expired"
     session["url"] = None
     if session["payment_intent"]:
-        payment_intent = standin.store.require(
-            session["payment_intent"], "payment_intent", "payment_intent"
-        )
+        payment_intent = standin.store.require(session["payment_intent"], "payment_intent", "payment_intent")
         if payment_intent["status"] == "requires_payment_method":
-            payment_intent.update(
-                status="canceled", canceled_at=clock.now(), cancellation_reason="abandoned"
-            )
+            payment_intent.update(status="canceled", canceled_at=clock.now(), cancellation_reason="abandoned")
             standin.emit("payment_intent.canceled", payment_intent)
     standin.emit("checkout.session.expired", session)

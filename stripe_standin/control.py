@@ -41,9 +41,7 @@ def _payload() -> dict[str, Any]:
     return request.form.to_dict() | request.args.to_dict()
 
 
-def _choice(
-    payload: dict[str, Any], name: str, choices: tuple[str, ...], default: str | None
-) -> str | None:
+def _choice(payload: dict[str, Any], name: str, choices: tuple[str, ...], default: str | None) -> str | None:
     value = payload.get(name) or default
     if value is not None and value not in choices:
         raise invalid_param(name, f"Invalid {name}: must be one of {', '.join(choices)}")
@@ -60,9 +58,7 @@ def complete_checkout(session_id: str) -> Response:
     """Pay (or fail to pay) a checkout session as if the donor used the page."""
     payload = _payload()
     session = checkout.get_session(standin(), session_id)
-    method = _choice(
-        payload, "payment_method", SUPPORTED_PAYMENT_METHODS, session["payment_method_types"][0]
-    )
+    method = _choice(payload, "payment_method", SUPPORTED_PAYMENT_METHODS, session["payment_method_types"][0])
     outcome = _choice(payload, "outcome", ("succeeded", "failed"), "succeeded")
     details = PaymentDetails(
         method=method or "card",
@@ -191,9 +187,7 @@ def configure() -> Response:
         elif name == "webhook_secret":
             changes[name] = str(value)
         elif name == "enabled_events":
-            changes[name] = (
-                value if isinstance(value, list) else [part for part in str(value).split(",") if part]
-            )
+            changes[name] = value if isinstance(value, list) else [part for part in str(value).split(",") if part]
         elif name == "async_settle_delay":
             current.settings.async_settle_delay = None if value in (None, "") else _as_number(name, value)
         else:

@@ -32,9 +32,7 @@ def format_recurring(cents: int, currency: str, interval: str | None, interval_c
     return f"{amount} per {interval_count} {plurals.get(name, name)}"
 
 
-MONTH_NAMES_NL = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
+MONTH_NAMES_NL = ("januari februari maart april mei juni juli augustus september oktober november december").split()
 
 
 def format_date(timestamp: int) -> str:

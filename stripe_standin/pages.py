@@ -260,16 +260,9 @@ def portal_cancel(portal_session_id: str, subscription_id: str) -> Response | tu
     """Stop a donation at the end of its period, as Stripe's portal does by default."""
     portal_session = standin().store.get(portal_session_id, "billing_portal.session")
     subscription = standin().store.get(subscription_id, "subscription")
-    if (
-        portal_session is None
-        or subscription is None
-        or subscription["customer"] != portal_session["customer"]
-    ):
+    if portal_session is None or subscription is None or subscription["customer"] != portal_session["customer"]:
         return _not_found()
-    if (
-        subscription["status"] not in ("canceled", "incomplete_expired")
-        and not subscription["cancel_at_period_end"]
-    ):
+    if subscription["status"] not in ("canceled", "incomplete_expired") and not subscription["cancel_at_period_end"]:
         subscriptions.update_subscription(standin(), subscription_id, {"cancel_at_period_end": "true"})
     return redirect(url_for("pages.portal_page", portal_session_id=portal_session_id), 303)
 
@@ -293,8 +286,7 @@ def _render_portal(portal_session: dict[str, Any]) -> str:
                 "status": status,
                 "next_payment": (
                     format_date(subscription["current_period_end"])
-                    if subscription["status"] in ("active", "past_due")
-                    and not subscription["cancel_at_period_end"]
+                    if subscription["status"] in ("active", "past_due") and not subscription["cancel_at_period_end"]
                     else None
                 ),
                 "can_cancel": subscription["status"] in ("active", "past_due")

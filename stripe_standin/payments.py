@@ -184,9 +184,7 @@ def create_refund(standin: Standin, params: dict[str, Any]) -> dict[str, Any]:
         charge = _refundable_charge(standin, params)
         remaining = charge["amount"] - charge["amount_refunded"]
         if charge["refunded"] or remaining <= 0:
-            raise StripeError(
-                f"Charge {charge['id']} has already been refunded.", code="charge_already_refunded"
-            )
+            raise StripeError(f"Charge {charge['id']} has already been refunded.", code="charge_already_refunded")
         if amount is None:
             amount = remaining
         if amount > remaining:
@@ -248,9 +246,7 @@ def open_dispute(
     with standin.lock:
         charge = standin.store.require(charge_id, "charge", "charge")
         if charge["status"] != "succeeded":
-            raise StripeError(
-                f"Only a succeeded charge can be disputed; {charge_id} is {charge['status']}."
-            )
+            raise StripeError(f"Only a succeeded charge can be disputed; {charge_id} is {charge['status']}.")
         if charge["disputed"]:
             raise StripeError(f"Charge {charge_id} is already disputed.")
         dispute = objects.dispute(

@@ -89,9 +89,7 @@ def start_subscription(
                     price_object=line_item["price"],
                     quantity=line_item["quantity"],
                     current_period_start=started,
-                    current_period_end=clock.add_interval(
-                        started, recurring["interval"], recurring["interval_count"]
-                    ),
+                    current_period_end=clock.add_interval(started, recurring["interval"], recurring["interval_count"]),
                 )
             )
         subscription = objects.subscription(
@@ -130,9 +128,7 @@ def _renewal_payment_method(charge: dict[str, Any]) -> str:
     return generated or charge["payment_method"]
 
 
-def settle_first_invoice(
-    standin: Standin, invoice_id: str, charge: dict[str, Any], succeeded: bool
-) -> None:
+def settle_first_invoice(standin: Standin, invoice_id: str, charge: dict[str, Any], succeeded: bool) -> None:
     """Finish the processing (SEPA) payment of a subscription's first invoice."""
     with standin.lock:
         invoice = standin.store.require(invoice_id, "invoice", "invoice")
@@ -145,9 +141,7 @@ def settle_first_invoice(
             before = copy.deepcopy(subscription)
             subscription["status"] = "active"
             subscription["default_payment_method"] = _renewal_payment_method(charge)
-            standin.emit(
-                "customer.subscription.updated", subscription, changed_attributes(before, subscription)
-            )
+            standin.emit("customer.subscription.updated", subscription, changed_attributes(before, subscription))
 
 
 # -- invoices -------------------------------------------------------------------------
@@ -197,9 +191,7 @@ def _bill(
         amount=invoice["amount_due"],
         currency=invoice["currency"],
         customer_id=customer["id"],
-        description="Subscription creation"
-        if billing_reason == "subscription_create"
-        else "Subscription update",
+        description="Subscription creation" if billing_reason == "subscription_create" else "Subscription update",
         metadata={},
         payment_method_types=[details.method],
         created=at,
@@ -246,9 +238,7 @@ def _line_description(standin: Standin, item: dict[str, Any]) -> str:
 
 
 def _mark_invoice_paid(invoice: dict[str, Any], at: int) -> None:
-    invoice.update(
-        status="paid", amount_paid=invoice["amount_due"], amount_remaining=0, next_payment_attempt=None
-    )
+    invoice.update(status="paid", amount_paid=invoice["amount_due"], amount_remaining=0, next_payment_attempt=None)
     invoice["status_transitions"]["paid_at"] = at
     for invoice_payment in invoice["payments"]["data"]:
         invoice_payment.update(status="paid", amount_paid=invoice_payment["amount_requested"])
@@ -283,9 +273,7 @@ def advance_subscription(standin: Standin, subscription_id: str, outcome: str = 
     with standin.lock:
         subscription = standin.store.require(subscription_id, "subscription", "subscription")
         if subscription["status"] in (*ENDED_STATUSES, "incomplete"):
-            raise StripeError(
-                f"A subscription with status {subscription['status']} cannot move to a next period."
-            )
+            raise StripeError(f"A subscription with status {subscription['status']} cannot move to a next period.")
         period_end = subscription["current_period_end"]
         if subscription["cancel_at_period_end"]:
             _end(standin, subscription, at=period_end, reason="cancellation_requested")
@@ -300,9 +288,7 @@ def advance_subscription(standin: Standin, subscription_id: str, outcome: str = 
                 item["current_period_start"], recurring["interval"], recurring["interval_count"]
             )
         _sync_period(subscription)
-        standin.emit(
-            "customer.subscription.updated", subscription, changed_attributes(before, subscription)
-        )
+        standin.emit("customer.subscription.updated", subscription, changed_attributes(before, subscription))
 
         details = standin.store.private_of(subscription_id).get("payment_details") or PaymentDetails("card")
         invoice, _charge = _bill(
@@ -326,17 +312,13 @@ def pay_invoice(standin: Standin, invoice_id: str, outcome: str = "paid") -> dic
     with standin.lock:
         invoice = standin.store.require(invoice_id, "invoice", "invoice")
         if invoice["status"] != "open":
-            raise StripeError(
-                f"Invoice {invoice_id} is {invoice['status']}; only open invoices can be paid."
-            )
+            raise StripeError(f"Invoice {invoice_id} is {invoice['status']}; only open invoices can be paid.")
         subscription = standin.store.require(invoice["subscription"], "subscription", "subscription")
         payment_intent_id = invoice["payments"]["data"][0]["payment"]["payment_intent"]
         payment_intent = standin.store.require(payment_intent_id, "payment_intent", "payment_intent")
         if payment_intent["status"] != "requires_payment_method":
             raise StripeError(f"The payment of invoice {invoice_id} is {payment_intent['status']}.")
-        details = standin.store.private_of(subscription["id"]).get("payment_details") or PaymentDetails(
-            "card"
-        )
+        details = standin.store.private_of(subscription["id"]).get("payment_details") or PaymentDetails("card")
         _attempt(
             standin,
             invoice,
@@ -357,9 +339,7 @@ def _status_after_payment(standin: Standin, subscription: dict[str, Any], invoic
     elif invoice["status"] == "open" and subscription["status"] == "active":
         subscription["status"] = "past_due"
     if subscription["status"] != before["status"]:
-        standin.emit(
-            "customer.subscription.updated", subscription, changed_attributes(before, subscription)
-        )
+        standin.emit("customer.subscription.updated", subscription, changed_attributes(before, subscription))
 
 
 def _sync_period(subscription: dict[str, Any]) -> None:
@@ -387,15 +367,11 @@ def update_subscription(standin: Standin, subscription_id: str, params: dict[str
         if "items" in params:
             _update_items(standin, subscription, as_list(params["items"], "items"))
         if "metadata" in params:
-            subscription["metadata"] = merge_metadata(
-                subscription["metadata"], as_metadata(params["metadata"])
-            )
+            subscription["metadata"] = merge_metadata(subscription["metadata"], as_metadata(params["metadata"]))
         if "description" in params:
             subscription["description"] = as_str(params["description"], "description")
         if "default_payment_method" in params:
-            subscription["default_payment_method"] = as_str(
-                params["default_payment_method"], "default_payment_method"
-            )
+            subscription["default_payment_method"] = as_str(params["default_payment_method"], "default_payment_method")
         if "cancel_at_period_end" in params:
             cancel_at_period_end = bool(as_bool(params["cancel_at_period_end"], "cancel_at_period_end"))
             subscription["cancel_at_period_end"] = cancel_at_period_end
@@ -451,19 +427,14 @@ def _update_items(standin: Standin, subscription: dict[str, Any], updates: list[
         if quantity is not None:
             item["quantity"] = quantity
         if "metadata" in update:
-            item["metadata"] = merge_metadata(
-                item["metadata"], as_metadata(update["metadata"], f"{param}[metadata]")
-            )
+            item["metadata"] = merge_metadata(item["metadata"], as_metadata(update["metadata"], f"{param}[metadata]"))
     if not items:
         raise invalid_param("items", "A subscription must have at least one active plan.")
     intervals = {
-        (item["price"]["recurring"]["interval"], item["price"]["recurring"]["interval_count"])
-        for item in items
+        (item["price"]["recurring"]["interval"], item["price"]["recurring"]["interval_count"]) for item in items
     }
     if len(intervals) > 1:
-        raise invalid_param(
-            "items", "Currency and interval fields must match across all plans on this subscription."
-        )
+        raise invalid_param("items", "Currency and interval fields must match across all plans on this subscription.")
     _sync_period(subscription)
 
 
@@ -501,9 +472,7 @@ def _price_for_update(
         required=True,
         choices=("day", "week", "month", "year"),
     )
-    interval_count = as_int(
-        recurring.get("interval_count"), f"{data_param}[recurring][interval_count]", minimum=1
-    )
+    interval_count = as_int(recurring.get("interval_count"), f"{data_param}[recurring][interval_count]", minimum=1)
     unit_amount = as_int(data.get("unit_amount"), f"{data_param}[unit_amount]", required=True, minimum=1)
     price_object = objects.price(
         price_id=new_id("price"),

@@ -258,15 +258,11 @@ class WebhookDispatcher:
             error: str | None = None
             response_body: str | None = None
             try:
-                status, response_body = _post_json(
-                    settings.webhook_url, payload.encode(), headers, settings.timeout
-                )
+                status, response_body = _post_json(settings.webhook_url, payload.encode(), headers, settings.timeout)
             except (OSError, ValueError) as exc:
                 error = f"{type(exc).__name__}: {exc}"
             with self._condition:
-                delivery.attempts.append(
-                    DeliveryAttempt(attempt_number, time.time(), status, error, response_body)
-                )
+                delivery.attempts.append(DeliveryAttempt(attempt_number, time.time(), status, error, response_body))
             if status is not None and 200 <= status < 300:
                 delivery.state = "delivered"
                 return

@@ -68,7 +68,6 @@ def test_a_retry_that_collects_the_first_invoice_starts_the_gift_and_later_perio
     assert "Status: Actief" in _my_donations_page(donor)
 
 
-
 def test_a_gift_that_never_started_lapses_without_a_stopped_mail_and_can_be_erased(donor, stripe_standin):
     from donations.privacy import erase_donor, is_erased
 

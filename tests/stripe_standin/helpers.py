@@ -40,9 +40,7 @@ class WebhookReceiver:
                 return None
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     @property
     def url(self) -> str:
@@ -57,9 +55,7 @@ class WebhookReceiver:
 
     def receive(self, handler: BaseHTTPRequestHandler, body: bytes) -> None:
         try:
-            event = stripe.Webhook.construct_event(
-                body, handler.headers.get("Stripe-Signature"), self.secret
-            )
+            event = stripe.Webhook.construct_event(body, handler.headers.get("Stripe-Signature"), self.secret)
         except (stripe.SignatureVerificationError, ValueError):
             with self._condition:
                 self.bad_signatures += 1

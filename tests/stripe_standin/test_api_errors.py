@@ -96,11 +96,7 @@ def test_missing_required_param_names_it(client: stripe.StripeClient) -> None:
             "line_items[0][price_data][unit_amount]",
         ),
         (
-            {
-                "line_items": [
-                    {"price_data": {"currency": "eur", "unit_amount": 2500, "product_data": {"name": "x"}}}
-                ]
-            },
+            {"line_items": [{"price_data": {"currency": "eur", "unit_amount": 2500, "product_data": {"name": "x"}}}]},
             "line_items[0][quantity]",
         ),
         (
@@ -115,9 +111,7 @@ def test_missing_required_param_names_it(client: stripe.StripeClient) -> None:
         ({"colour": "blue"}, "colour"),
     ],
 )
-def test_invalid_session_params_name_the_param(
-    client: stripe.StripeClient, overrides: dict, param: str
-) -> None:
+def test_invalid_session_params_name_the_param(client: stripe.StripeClient, overrides: dict, param: str) -> None:
     with pytest.raises(stripe.InvalidRequestError) as raised:
         client.v1.checkout.sessions.create(params=payment_session_params(**overrides))
 
@@ -126,9 +120,7 @@ def test_invalid_session_params_name_the_param(
 
 def test_subscription_mode_needs_a_recurring_price(client: stripe.StripeClient) -> None:
     with pytest.raises(stripe.InvalidRequestError) as raised:
-        client.v1.checkout.sessions.create(
-            params=payment_session_params(mode="subscription", payment_intent_data=None)
-        )
+        client.v1.checkout.sessions.create(params=payment_session_params(mode="subscription", payment_intent_data=None))
 
     assert raised.value.param == "line_items[0]"
 
@@ -137,9 +129,7 @@ def test_allowed_payment_method_types_is_accepted_as_in_stripe_python_16(
     client: stripe.StripeClient,
 ) -> None:
     session = client.v1.checkout.sessions.create(
-        params=payment_session_params(
-            payment_method_types=None, allowed_payment_method_types=["ideal", "card"]
-        )
+        params=payment_session_params(payment_method_types=None, allowed_payment_method_types=["ideal", "card"])
     )
 
     assert session.payment_method_types == ["ideal", "card"]
@@ -161,9 +151,7 @@ def test_same_idempotency_key_and_params_replays_the_response(
 def test_same_idempotency_key_with_other_params_is_an_idempotency_error(
     client: stripe.StripeClient,
 ) -> None:
-    client.v1.checkout.sessions.create(
-        params=payment_session_params(), options={"idempotency_key": "donation-43"}
-    )
+    client.v1.checkout.sessions.create(params=payment_session_params(), options={"idempotency_key": "donation-43"})
 
     with pytest.raises(stripe.IdempotencyError) as raised:
         client.v1.checkout.sessions.create(

@@ -28,9 +28,7 @@ def test_create_and_retrieve_payment_session(client: stripe.StripeClient, server
     assert session.payment_method_types == ["ideal", "card", "bancontact", "sepa_debit"]
     assert session.payment_intent is None
 
-    fetched = client.v1.checkout.sessions.retrieve(
-        session.id, params={"expand": ["payment_intent", "line_items"]}
-    )
+    fetched = client.v1.checkout.sessions.retrieve(session.id, params={"expand": ["payment_intent", "line_items"]})
     assert fetched.id == session.id
     assert fetched.payment_intent is None
     assert fetched.line_items.data[0].description == "Donatie aan Stichting leerKRACHT"
@@ -42,9 +40,7 @@ def test_paying_sends_a_verified_completed_event_and_redirects(
 ) -> None:
     session = client.v1.checkout.sessions.create(params=payment_session_params())
 
-    result = control(
-        server, f"checkout/{session.id}/complete", {"payment_method": "ideal", "ideal_bank": "rabobank"}
-    )
+    result = control(server, f"checkout/{session.id}/complete", {"payment_method": "ideal", "ideal_bank": "rabobank"})
 
     assert result["succeeded"] is True
     assert result["redirect_url"] == f"https://giving.example/bedankt/?session_id={session.id}"
@@ -71,9 +67,7 @@ def test_paying_sends_a_verified_completed_event_and_redirects(
     assert charge.payment_method_details.ideal.bank == "rabobank"
 
 
-def test_payment_mode_creates_a_customer_only_when_asked(
-    client: stripe.StripeClient, server: StandinServer
-) -> None:
+def test_payment_mode_creates_a_customer_only_when_asked(client: stripe.StripeClient, server: StandinServer) -> None:
     guest = client.v1.checkout.sessions.create(params=payment_session_params())
     asked = client.v1.checkout.sessions.create(params=payment_session_params(customer_creation="always"))
 
@@ -90,9 +84,7 @@ def test_a_failed_attempt_keeps_the_session_open_for_another_try(
 ) -> None:
     session = client.v1.checkout.sessions.create(params=payment_session_params())
 
-    failed = control(
-        server, f"checkout/{session.id}/complete", {"payment_method": "card", "outcome": "failed"}
-    )
+    failed = control(server, f"checkout/{session.id}/complete", {"payment_method": "card", "outcome": "failed"})
     assert failed["succeeded"] is False
     assert failed["error"] == "Your card was declined."
     assert client.v1.checkout.sessions.retrieve(session.id).status == "open"
@@ -117,10 +109,7 @@ def test_sepa_debit_completes_unpaid_then_settles(
     )
     (completed,) = receiver.wait_for("checkout.session.completed")
     assert completed["data"]["object"]["payment_status"] == "unpaid"
-    assert (
-        client.v1.payment_intents.retrieve(completed["data"]["object"]["payment_intent"]).status
-        == "processing"
-    )
+    assert client.v1.payment_intents.retrieve(completed["data"]["object"]["payment_intent"]).status == "processing"
 
     control(server, f"checkout/{session.id}/settle", {"outcome": "succeeded"})
 
@@ -153,9 +142,7 @@ def test_sepa_failure_chosen_on_the_page_happens_at_settlement(
     client: stripe.StripeClient, server: StandinServer, receiver: WebhookReceiver
 ) -> None:
     session = client.v1.checkout.sessions.create(params=payment_session_params())
-    result = control(
-        server, f"checkout/{session.id}/complete", {"payment_method": "sepa_debit", "outcome": "failed"}
-    )
+    result = control(server, f"checkout/{session.id}/complete", {"payment_method": "sepa_debit", "outcome": "failed"})
     assert result["succeeded"] is True  # the mandate is accepted; the debit bounces later
 
     control(server, f"checkout/{session.id}/settle")
@@ -173,9 +160,7 @@ def test_sepa_settles_by_itself_after_the_configured_delay(
     receiver.wait_for("checkout.session.async_payment_succeeded", timeout=5)
 
 
-def test_expiring_a_session(
-    client: stripe.StripeClient, server: StandinServer, receiver: WebhookReceiver
-) -> None:
+def test_expiring_a_session(client: stripe.StripeClient, server: StandinServer, receiver: WebhookReceiver) -> None:
     session = client.v1.checkout.sessions.create(params=payment_session_params())
 
     expired = client.v1.checkout.sessions.expire(session.id)
@@ -202,17 +187,13 @@ def test_unknown_session_is_resource_missing(client: stripe.StripeClient) -> Non
         raise AssertionError("expected resource_missing")
 
 
-def test_customers_can_be_created_read_and_updated(
-    client: stripe.StripeClient, receiver: WebhookReceiver
-) -> None:
+def test_customers_can_be_created_read_and_updated(client: stripe.StripeClient, receiver: WebhookReceiver) -> None:
     customer = client.v1.customers.create(
         params={"email": "anna@example.com", "name": "Anna", "metadata": {"donor_id": "9"}}
     )
     assert customer.id.startswith("cus_")
 
-    updated = client.v1.customers.update(
-        customer.id, params={"name": "Anna de Boer", "metadata": {"donor_id": ""}}
-    )
+    updated = client.v1.customers.update(customer.id, params={"name": "Anna de Boer", "metadata": {"donor_id": ""}})
 
     assert updated.name == "Anna de Boer"
     assert updated.metadata.to_dict() == {}

@@ -101,9 +101,7 @@ def test_checkout_page_is_dutch_labelled_and_shows_the_amount(client: stripe.Str
     assert "8 weken" in html  # the SEPA refund right in the mandate text
     assert ":focus-visible" in html
     assert "<script" not in html
-    assert "http" not in html.split("<body>")[0].replace(
-        'content="width=device-width', ""
-    )  # no external assets
+    assert "http" not in html.split("<body>")[0].replace('content="width=device-width', "")  # no external assets
 
 
 def test_paying_with_ideal_on_the_page_redirects_to_the_success_url(

@@ -21,9 +21,7 @@ def test_partial_then_full_refund(
     payment_intent_id = paid_payment_intent(client, server)
 
     partial = client.v1.refunds.create(params={"payment_intent": payment_intent_id, "amount": 1000})
-    rest = client.v1.refunds.create(
-        params={"payment_intent": payment_intent_id, "reason": "requested_by_customer"}
-    )
+    rest = client.v1.refunds.create(params={"payment_intent": payment_intent_id, "reason": "requested_by_customer"})
 
     assert partial.id.startswith("re_")
     assert partial.amount == 1000

@@ -52,10 +52,7 @@ def test_subscription_checkout_creates_subscription_and_paid_first_invoice(
     assert invoice["parent"]["subscription_details"]["subscription"] == subscription["id"]
     assert invoice["parent"]["subscription_details"]["metadata"] == {"donation_id": "77"}
     assert invoice["subscription"] == subscription["id"]
-    assert (
-        invoice["lines"]["data"][0]["parent"]["subscription_item_details"]["subscription"]
-        == subscription["id"]
-    )
+    assert invoice["lines"]["data"][0]["parent"]["subscription_item_details"]["subscription"] == subscription["id"]
     payment_intent_id = invoice["payments"]["data"][0]["payment"]["payment_intent"]
     assert client.v1.payment_intents.retrieve(payment_intent_id).status == "succeeded"
 
@@ -84,10 +81,7 @@ def test_advancing_bills_each_new_period(
         "subscription_cycle",
         "subscription_cycle",
     ]
-    assert all(
-        invoice["parent"]["subscription_details"]["metadata"] == {"donation_id": "77"}
-        for invoice in invoices
-    )
+    assert all(invoice["parent"]["subscription_details"]["metadata"] == {"donation_id": "77"} for invoice in invoices)
     assert len({invoice["id"] for invoice in invoices}) == 3
     assert invoices[1]["lines"]["data"][0]["period"]["start"] == first_end
     item = client.v1.subscriptions.retrieve(subscription_id)["items"].data[0]
@@ -142,9 +136,7 @@ def test_cancel_at_period_end_ends_at_the_next_advance(
     assert len(receiver.of_type("invoice.paid")) == 1
 
 
-def test_changing_the_amount(
-    client: stripe.StripeClient, server: StandinServer, receiver: WebhookReceiver
-) -> None:
+def test_changing_the_amount(client: stripe.StripeClient, server: StandinServer, receiver: WebhookReceiver) -> None:
     subscription_id = start_subscription(client, server)["subscription"]
     subscription = client.v1.subscriptions.retrieve(subscription_id)
     item = subscription["items"].data[0]

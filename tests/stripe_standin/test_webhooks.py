@@ -19,9 +19,7 @@ from tests.stripe_standin.helpers import (
 
 
 def pay_one_donation(client: stripe.StripeClient, server: StandinServer, donation_id: str = "42") -> str:
-    session = client.v1.checkout.sessions.create(
-        params=payment_session_params(metadata={"donation_id": donation_id})
-    )
+    session = client.v1.checkout.sessions.create(params=payment_session_params(metadata={"donation_id": donation_id}))
     control(server, f"checkout/{session.id}/complete", {"payment_method": "ideal"})
     return session.id
 
@@ -66,9 +64,7 @@ def test_events_are_stripe_event_objects(
 
 
 def test_api_caused_events_name_the_request(client: stripe.StripeClient, receiver: WebhookReceiver) -> None:
-    customer = client.v1.customers.create(
-        params={"email": "a@example.com"}, options={"idempotency_key": "cust-1"}
-    )
+    customer = client.v1.customers.create(params={"email": "a@example.com"}, options={"idempotency_key": "cust-1"})
 
     (event,) = receiver.wait_for("customer.created")
 
@@ -124,9 +120,7 @@ def test_retries_stop_after_the_last_attempt(
 
 
 def test_an_unreachable_endpoint_is_recorded(client: stripe.StripeClient, server: StandinServer) -> None:
-    server.configure(
-        webhook_url="http://127.0.0.1:9/nothing-listens-here", max_attempts=2, initial_backoff=0.01
-    )
+    server.configure(webhook_url="http://127.0.0.1:9/nothing-listens-here", max_attempts=2, initial_backoff=0.01)
 
     client.v1.customers.create(params={"email": "c@example.com"})
 
@@ -136,9 +130,7 @@ def test_an_unreachable_endpoint_is_recorded(client: stripe.StripeClient, server
     assert all(attempt["status"] is None and attempt["error"] for attempt in delivery["attempts"])
 
 
-def test_duplicate_deliveries(
-    client: stripe.StripeClient, server: StandinServer, receiver: WebhookReceiver
-) -> None:
+def test_duplicate_deliveries(client: stripe.StripeClient, server: StandinServer, receiver: WebhookReceiver) -> None:
     control(server, "config", {"duplicate_deliveries": True})
 
     pay_one_donation(client, server)
@@ -159,9 +151,7 @@ def test_held_events_are_flushed_in_reverse_order(
 
     assert flushed["flushed"] == len(server.events())
     assert server.wait_for_deliveries(10)
-    assert [event["id"] for event in receiver.events] == [
-        event["id"] for event in reversed(server.events())
-    ]
+    assert [event["id"] for event in receiver.events] == [event["id"] for event in reversed(server.events())]
     assert receiver.events[0]["type"] == "checkout.session.completed"
 
 
@@ -183,9 +173,7 @@ def test_events_and_their_attempts_can_be_listed_and_redelivered(
     receiver.wait_for("checkout.session.completed")
     assert server.wait_for_deliveries(10)
 
-    with urllib.request.urlopen(
-        f"{server.base_url}/_standin/events?type=checkout.session.completed"
-    ) as response:
+    with urllib.request.urlopen(f"{server.base_url}/_standin/events?type=checkout.session.completed") as response:
         (listed,) = json.loads(response.read())["data"]
     assert listed["delivery"]["state"] == "delivered"
     assert listed["delivery"]["attempts"][0]["status"] == 200
