@@ -334,10 +334,10 @@ PAGES = {
         "intro": "With the besturenprogramma, our programme for school boards, we introduce school boards to the "
         "leerKRACHT method, so that all their schools can start building a culture of improvement.",
         "amounts": [
-            "e.g. € 25 can let a school leader attend an introductory meeting.",
-            "e.g. € 50 can let a board member observe a board session at a leerKRACHT school.",
-            "e.g. € 100 can give a board team a working session on the method.",
-            "e.g. € 250 can help a school board take the first step with all its schools.",
+            "e.g. €25 can let a school leader attend an introductory meeting.",
+            "e.g. €50 can let a board member observe a board session at a leerKRACHT school.",
+            "e.g. €100 can give a board team a working session on the method.",
+            "e.g. €250 can help a school board take the first step with all its schools.",
         ],
         "body": [
             (
@@ -356,9 +356,9 @@ PAGES = {
         "intro": "With the leerKRACHT-Versneller (accelerator) we persuade schools that already use some parts of our "
         "method to adopt the whole method.",
         "amounts": [
-            "e.g. € 35 can let a teacher spend a day at a school that uses the whole method.",
-            "e.g. € 75 can support a team in its first lesson visits with feedback.",
-            "e.g. € 150 can help a school introduce designing lessons together.",
+            "e.g. €35 can let a teacher spend a day at a school that uses the whole method.",
+            "e.g. €75 can support a team in its first lesson visits with feedback.",
+            "e.g. €150 can help a school introduce designing lessons together.",
         ],
         "body": [
             (
@@ -378,9 +378,9 @@ PAGES = {
         "intro": "Your general support helps us give the last push towards the tipping point: 20% of all Dutch schools "
         "working with leerKRACHT.",
         "amounts": [
-            "e.g. € 25 can pay for the board-session materials of a whole team.",
-            "e.g. € 50 can give a teacher training in the method.",
-            "e.g. € 100 can give a school team a day of coaching.",
+            "e.g. €25 can pay for the board-session materials of a whole team.",
+            "e.g. €50 can give a teacher training in the method.",
+            "e.g. €100 can give a school team a day of coaching.",
         ],
         "body": [
             (

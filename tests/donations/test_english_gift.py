@@ -54,7 +54,7 @@ class TestTheEnglishForm:
             "Give anonymously: do not show my name anywhere with my gift",
             "I will pay the transaction costs, so that my whole gift arrives",
             "Continue to payment",
-            "e.g. € 25 can let a school leader attend an introductory meeting.",
+            "e.g. €25 can let a school leader attend an introductory meeting.",
         ):
             assert text in html, text
         assert "Verder naar betalen" not in html
@@ -62,7 +62,7 @@ class TestTheEnglishForm:
     @pytest.mark.parametrize(
         ("changes", "message"),
         [
-            ({"amount_choice": "other", "other_amount": "0"}, "The smallest amount is € 1."),
+            ({"amount_choice": "other", "other_amount": "0"}, "The smallest amount is €1."),
             ({"amount_choice": "other", "other_amount": "abc"}, "Enter an amount in euros, for example 25 or 25.50."),
             ({"amount_choice": "other", "other_amount": ""}, "Enter an amount."),
             ({"amount_choice": "1"}, "Choose one of the amounts or enter another amount."),

@@ -21,7 +21,7 @@ def test_an_english_gift_is_thanked_in_english_and_counts_for_both_languages(don
     assert "Thank you for your gift!" in thank_you
 
     assert raised_cents("besturenprogramma") == raised_cents(ENGLISH_SLUG) == 5000
-    assert "<strong>€ 50</strong> raised of € 150.000" in donor.get(page.url).text
+    assert "<strong>€50</strong> raised of €150,000" in donor.get(page.url).text
     assert "<strong>€ 50</strong> opgehaald van € 150.000" in donor.get("/campagnes/besturenprogramma/").text
     # The receipt is Dutch, like every donor e-mail, and its link to "mijn donaties" has no /en/ prefix.
     assert len(receipts()) == 1

@@ -43,7 +43,7 @@ ENGLISH_TEXT = {
     "/en/method/": "Lesson visits with feedback",
     "/en/our-impact/": "Structural, lasting and large-scale",
     "/en/stories/": "What does real pupil engagement look like?",
-    "/en/donate/besturenprogramma-school-boards/": "e.g. € 50 can let a board member observe a board session",
+    "/en/donate/besturenprogramma-school-boards/": "e.g. €50 can let a board member observe a board session",
     "/en/become-a-partner/": "How can you become a partner?",
     "/en/anbi-information/": "public benefit organisation (ANBI)",
     "/en/privacy-statement/": "How long we keep data",
