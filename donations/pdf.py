@@ -2,6 +2,7 @@
 
 import io
 
+from django.utils import translation
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
@@ -45,6 +46,7 @@ def _footer(pdf, y, lines):
         pdf.drawString(LEFT, y, line)
 
 
+@translation.override("nl")  # a Dutch tax document, whatever page the gift came from
 def receipt_pdf(donation, anbi) -> bytes:
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
@@ -77,6 +79,7 @@ def receipt_pdf(donation, anbi) -> bytes:
     return buffer.getvalue()
 
 
+@translation.override("nl")
 def annual_overview_pdf(donor, year, donations, total_cents, anbi) -> bytes:
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)

@@ -7,7 +7,7 @@ import zlib
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Site
 
 from campaigns.models import CampaignPage
@@ -73,6 +73,17 @@ def test_the_receipt_names_amount_date_campaign_anbi_and_rsin_with_a_pdf_copy(ca
     name, pdf = _pdf_text(message)
     assert name == "ontvangstbewijs-2026-000001.pdf"
     assert "1.250,00" in pdf and "812345678" in pdf and "14-03-2026" in pdf
+
+
+def test_a_receipt_sent_while_an_english_page_is_served_is_still_dutch_with_its_pdf(campaign):
+    donation = _paid(campaign, "anna@example.org", 125_000, timezone.make_aware(datetime.datetime(2026, 3, 14, 12)))
+    with translation.override("en"):
+        send_receipt.delay(donation.pk)
+
+    (message,) = mail.outbox
+    assert "€ 1.250,00" in message.body and "14 maart 2026" in message.body
+    _name, pdf = _pdf_text(message)
+    assert "1.250,00" in pdf and "1,250.00" not in pdf
 
 
 def test_receipt_numbers_are_sequential_per_year_and_each_receipt_is_sent_once(campaign):
