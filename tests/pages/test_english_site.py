@@ -1,17 +1,15 @@
 """English under /en/: every page type in English, Dutch unchanged, switcher, alternates, cache, sitemap, queries."""
 
-import datetime
 import io
 import re
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, transaction
-from django.test.utils import CaptureQueriesContext
+from django.db import transaction
 from wagtail.models import Locale, Page
 
-from pages import page_cache
-from pages.models import HomePage, StandardPage, StoryIndexPage, StoryPage
+from pages.models import HomePage, StandardPage, StoryPage
+from tests.pages.test_query_counts import add_stories, query_count
 
 # English address → Dutch address of the same page, one of every page type.
 PAIRS = {
@@ -209,37 +207,6 @@ def test_the_sitemap_lists_the_pages_of_both_languages(client, demo_site):
     assert set(PAIRS) | set(PAIRS.values()) <= locations
 
 
-def _query_count(client, url):
-    client.get(url)
-    page_cache.purge()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
-def _add_english_stories(count):
-    index = StoryIndexPage.objects.get(locale__language_code="en")
-    template = StoryPage.objects.filter(locale__language_code="en").first()
-    for number in range(count):
-        index.add_child(
-            instance=StoryPage(
-                title=f"Story {number}",
-                slug=f"story-{number}",
-                date=datetime.date(2022, 1, 1),
-                school=f"School {number}",
-                place="Utrecht",
-                sector="mbo",
-                person_name="Teacher",
-                person_role="teacher",
-                pull_quote="Together we get better.",
-                summary="A team improves together.",
-                hero_image=template.hero_image,
-                body=[],
-            )
-        )
-
-
 @pytest.mark.parametrize(
     ("english", "dutch"),
     [
@@ -249,10 +216,10 @@ def _add_english_stories(count):
     ],
 )
 def test_english_pages_run_as_few_queries_as_the_dutch_ones_and_do_not_grow(client, demo_site, english, dutch):
-    dutch_count = _query_count(client, dutch)
-    english_count = _query_count(client, english)
+    dutch_count = query_count(client, dutch)
+    english_count = query_count(client, english)
     # Two more at most: Wagtail's routing looks up the English home page (the site's root page is Dutch), and the
     # menus' pages are looked up in English, all in one query.
     assert english_count <= dutch_count + 2, f"{english}: {english_count} queries, {dutch}: {dutch_count}"
-    _add_english_stories(27)
-    assert _query_count(client, english) == english_count
+    add_stories(27, language="en")
+    assert query_count(client, english) == english_count

@@ -12,7 +12,7 @@ from pages.models import StoryIndexPage, StoryPage
 URLS = ["/", "/verhalen/", "/campagnes/besturenprogramma/"]
 
 
-def _query_count(client, url):
+def query_count(client, url):
     """Queries of an uncached render: Wagtail's site caches warm, the whole-page cache purged."""
     client.get(url)
     page_cache.purge()
@@ -22,9 +22,10 @@ def _query_count(client, url):
     return len(queries)
 
 
-def _add_stories(count):
-    index = StoryIndexPage.objects.get(locale__language_code="nl")
-    template = StoryPage.objects.filter(locale__language_code="nl").first()
+def add_stories(count, language="nl"):
+    """`count` more published stories in the story index of `language`, like the ones already there."""
+    index = StoryIndexPage.objects.get(locale__language_code=language)
+    template = StoryPage.objects.filter(locale__language_code=language).first()
     for number in range(count):
         story = StoryPage(
             title=f"Verhaal {number}",
@@ -45,12 +46,12 @@ def _add_stories(count):
 
 @pytest.mark.parametrize("url", URLS)
 def test_query_count_does_not_grow_with_thirty_stories(client, demo_site, url):
-    with_three = _query_count(client, url)
-    _add_stories(27)
-    with_thirty = _query_count(client, url)
+    with_three = query_count(client, url)
+    add_stories(27)
+    with_thirty = query_count(client, url)
     assert with_thirty == with_three, f"{url}: {with_three} queries with 3 stories, {with_thirty} with 30"
 
 
 @pytest.mark.parametrize(("url", "budget"), [("/", 20), ("/verhalen/", 20), ("/campagnes/besturenprogramma/", 20)])
 def test_public_pages_stay_within_their_query_budget(client, demo_site, url, budget):
-    assert _query_count(client, url) <= budget
+    assert query_count(client, url) <= budget
