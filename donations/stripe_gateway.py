@@ -81,6 +81,14 @@ def retrieve_checkout_session(session_id):
     return _client().v1.checkout.sessions.retrieve(session_id)
 
 
+def retrieve_payment_intent(payment_intent_id):
+    return _client().v1.payment_intents.retrieve(payment_intent_id)
+
+
+def retrieve_charge(charge_id):
+    return _client().v1.charges.retrieve(charge_id)
+
+
 def retrieve_subscription(subscription_id):
     return _client().v1.subscriptions.retrieve(subscription_id)
 
@@ -120,6 +128,11 @@ def create_refund(payment_intent_id, idempotency_key):
     return _client().v1.refunds.create(
         params={"payment_intent": payment_intent_id}, options={"idempotency_key": idempotency_key}
     )
+
+
+def delete_customer(customer_id):
+    """Remove the customer (name, e-mail, payment methods) at Stripe; payments and refunds stay in Stripe's books."""
+    return _client().v1.customers.delete(customer_id)
 
 
 def create_billing_portal_session(customer_id, return_url):
