@@ -116,6 +116,8 @@ class Donation(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     paid_at = models.DateTimeField(null=True, blank=True)
     receipt_number = models.CharField(_("ontvangstbewijsnummer"), max_length=20, unique=True, null=True, blank=True)
+    # Given with the number, before the first send: a resend after a crash is the same message, not a second receipt.
+    receipt_message_id = models.CharField(max_length=255, blank=True, editable=False)
     receipt_queued_at = models.DateTimeField(null=True, blank=True)
     receipt_sent_at = models.DateTimeField(null=True, blank=True)
     receipt_failed_at = models.DateTimeField(
@@ -182,6 +184,8 @@ class StripeEvent(models.Model):
 
     class Outcome(models.TextChoices):
         PENDING = "pending", _("Nog niet verwerkt")
+        # The gift, recurring gift or charge it is about is not in the ledger yet: applied as soon as it is.
+        WAITING = "waiting", _("Wacht op de gift")
         PROCESSED = "processed", _("Verwerkt")
         IGNORED = "ignored", _("Genegeerd")
         FAILED = "failed", _("Mislukt")
@@ -195,6 +199,11 @@ class StripeEvent(models.Model):
     processed_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
     error = models.TextField(blank=True)
+    # The Stripe object (payment intent, charge, subscription) a waiting event needs to find in the ledger.
+    waiting_for = models.CharField(_("wacht op"), max_length=255, blank=True, db_index=True)
+    waiting_since = models.DateTimeField(_("wacht sinds"), null=True, blank=True)
+    # Stripe's own creation time of the event: waiting events are applied in the order Stripe made them.
+    stripe_created = models.PositiveBigIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("Stripe-gebeurtenis")
