@@ -2,17 +2,66 @@
 
 Each handler runs inside the transaction that marks its event processed, locks the rows it changes, and moves
 donations only through the state machine. Follow-up work (receipts, e-mails) is queued on commit.
+
+A handler never returns without its effect: it applies the event, or raises `NotInLedgerYet` (the gift, recurring
+gift or charge it is about is not known yet; the event waits and is applied when it is), `NotOurs` (an object this
+site never made) or `MalformedEvent` (a shape no Stripe event has).
 """
 
 import logging
+import uuid
 
 from django.utils import timezone
 
 from . import notifications, stripe_gateway
 from .models import Donation, DonationStatus, Donor, RecurringDonation, RecurringStatus
-from .state import DISPUTE_WON, INVOICE_RETRY_PAID, transition
+from .state import CHARGE_SETTLED, DISPUTE_WON, INVOICE_RETRY_PAID, MONEY_RECEIVED, transition
 
 logger = logging.getLogger(__name__)
+
+
+class NotInLedgerYet(Exception):
+    """The event is about a Stripe object (`waiting_for`) that no row of ours refers to yet."""
+
+    def __init__(self, waiting_for):
+        super().__init__(f"waiting for {waiting_for}")
+        self.waiting_for = waiting_for
+
+
+class NotOurs(Exception):
+    """The event is about something this site did not make (a payment from another system on the account)."""
+
+
+class MalformedEvent(Exception):
+    """A correctly signed event whose object lacks what every event of its type has."""
+
+
+# -- reading event objects -----------------------------------------------------------------------------------------
+
+
+def _text(obj, key, required=False):
+    value = obj.get(key)
+    if value is None or value == "":
+        if required:
+            raise MalformedEvent(f"{key} is missing")
+        return None
+    if not isinstance(value, str):
+        raise MalformedEvent(f"{key} is not a string")
+    return value
+
+
+def _metadata(obj):
+    metadata = obj.get("metadata") or {}
+    if not isinstance(metadata, dict):
+        raise MalformedEvent("metadata is not an object")
+    return metadata
+
+
+def _cents(obj, key):
+    value = obj.get(key) or 0
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise MalformedEvent(f"{key} is not an amount in cents")
+    return value
 
 
 # -- finding our rows ----------------------------------------------------------------------------------------------
@@ -22,13 +71,25 @@ def _locked_donation(**lookup):
     return Donation.objects.select_for_update().filter(**lookup).first()
 
 
+def _donation_by_public_id(value):
+    """The donation a `donation_id` in Stripe metadata names; None for a value that is no id of ours."""
+    try:
+        public_id = uuid.UUID(str(value))
+    except ValueError:
+        return None
+    return _locked_donation(public_id=public_id)
+
+
 def _donation_for_session(session):
-    public_id = (session.get("metadata") or {}).get("donation_id")
-    if public_id:
-        donation = _locked_donation(public_id=public_id)
-        if donation:
-            return donation
-    return _locked_donation(stripe_checkout_session_id=session["id"])
+    session_id = _text(session, "id", required=True)
+    public_id = _metadata(session).get("donation_id")
+    donation = (_donation_by_public_id(public_id) if public_id else None) or _locked_donation(
+        stripe_checkout_session_id=session_id
+    )
+    if donation is None:
+        # Every session of ours names a donation that was committed before the session was made.
+        raise NotOurs(f"checkout session {session_id} belongs to no donation here")
+    return donation
 
 
 def _remember_customer(donor_id, customer_id):
@@ -51,7 +112,10 @@ def _remember_stripe_ids(donation, **ids):
 
 def _subscription_details(invoice):
     details = (invoice.get("parent") or {}).get("subscription_details") or {}
-    return details.get("subscription") or invoice.get("subscription"), details.get("metadata") or {}
+    subscription_id = details.get("subscription") or invoice.get("subscription")
+    if subscription_id is not None and not isinstance(subscription_id, str):
+        raise MalformedEvent("subscription is not an id")
+    return subscription_id, _metadata(details)
 
 
 def _invoice_payment_intent(invoice):
@@ -84,18 +148,33 @@ def _ensure_recurring(subscription_id, initial_donation):
 
 
 def _recurring_for_subscription(subscription_id, metadata):
-    """The recurring gift and its first donation (found through the subscription's metadata), if we know them."""
-    initial = _locked_donation(public_id=metadata["donation_id"]) if metadata.get("donation_id") else None
+    """The recurring gift and its first donation (found through the subscription's metadata).
+
+    Raises NotInLedgerYet when neither the metadata nor an earlier event tells which gift it is yet.
+    """
+    public_id = metadata.get("donation_id")
+    initial = _donation_by_public_id(public_id) if public_id else None
     if initial is not None:
         return _ensure_recurring(subscription_id, initial), initial
     recurring = RecurringDonation.objects.select_for_update().filter(stripe_subscription_id=subscription_id).first()
-    return recurring, None
+    if recurring is not None:
+        return recurring, None
+    if public_id:
+        raise NotOurs(f"subscription {subscription_id} names a donation that is not here")
+    raise NotInLedgerYet(subscription_id)
+
+
+def _move(donation, target, cause=None, **fields):
+    """A state-machine move; a gift that becomes paid gets its receipt (once: the task skips a sent one)."""
+    moved = transition(donation, target, cause=cause, **fields)
+    if moved and target == DonationStatus.PAID and donation.receipt_sent_at is None:
+        notifications.queue_receipt(donation)
+    return moved
 
 
 def _mark_paid(donation, cause=None, **stripe_ids):
     """Mark the donation paid (once) and keep the Stripe ids it lacks, in a single save; True if it became paid."""
-    if transition(donation, DonationStatus.PAID, cause=cause, **_missing_ids(donation, stripe_ids)):
-        notifications.queue_receipt(donation)
+    if _move(donation, DonationStatus.PAID, cause=cause, **_missing_ids(donation, stripe_ids)):
         return True
     _remember_stripe_ids(donation, **stripe_ids)
     return False
@@ -122,36 +201,35 @@ def _start_recurring_of(donation):
 
 def checkout_session_completed(session):
     donation = _donation_for_session(session)
-    if donation is None:
-        logger.warning("checkout.session.completed for unknown session %s", session["id"])
-        return
-    _remember_customer(donation.donor_id, session.get("customer"))
-    if session.get("mode") == "subscription" and session.get("subscription"):
-        _ensure_recurring(session["subscription"], donation)
+    _remember_customer(donation.donor_id, _text(session, "customer"))
+    subscription_id = _text(session, "subscription")
+    if session.get("mode") == "subscription" and subscription_id:
+        _ensure_recurring(subscription_id, donation)
+    payment_intent = _text(session, "payment_intent")
     # SEPA and other delayed methods complete with payment_status "unpaid": the money follows later.
     if session.get("payment_status") == "paid":
-        if _mark_paid(donation, stripe_payment_intent_id=session.get("payment_intent")):
+        _mark_paid(donation, stripe_payment_intent_id=payment_intent)
+        if donation.status == DonationStatus.PAID:
             _start_recurring_of(donation)
     else:
-        _remember_stripe_ids(donation, stripe_payment_intent_id=session.get("payment_intent"))
+        _remember_stripe_ids(donation, stripe_payment_intent_id=payment_intent)
 
 
 def checkout_session_async_payment_succeeded(session):
     donation = _donation_for_session(session)
-    if donation and _mark_paid(donation, stripe_payment_intent_id=session.get("payment_intent")):
+    _mark_paid(donation, stripe_payment_intent_id=_text(session, "payment_intent"))
+    if donation.status == DonationStatus.PAID:
         _start_recurring_of(donation)
 
 
 def checkout_session_async_payment_failed(session):
     donation = _donation_for_session(session)
-    if donation:
-        transition(donation, DonationStatus.FAILED)
+    _remember_stripe_ids(donation, stripe_payment_intent_id=_text(session, "payment_intent"))
+    transition(donation, DonationStatus.FAILED)
 
 
 def checkout_session_expired(session):
-    donation = _donation_for_session(session)
-    if donation:
-        transition(donation, DonationStatus.EXPIRED)
+    transition(_donation_for_session(session), DonationStatus.EXPIRED)
 
 
 # -- invoices (recurring gifts) ------------------------------------------------------------------------------------
@@ -160,20 +238,20 @@ def checkout_session_expired(session):
 def _recurring_for_invoice(invoice):
     subscription_id, metadata = _subscription_details(invoice)
     if not subscription_id:
-        return None, None
+        raise NotOurs(f"invoice {invoice.get('id')} belongs to no subscription")
     return _recurring_for_subscription(subscription_id, metadata)
 
 
 def _gift_and_fee(invoice):
     """Split what an invoice collected: its first line is the gift, a second one the costs the donor covers."""
-    paid = invoice["amount_paid"]
+    paid = _cents(invoice, "amount_paid")
     lines = (invoice.get("lines") or {}).get("data") or []
-    gift = min(paid, lines[0]["amount"]) if lines else paid
+    gift = min(paid, _cents(lines[0], "amount")) if lines else paid
     return gift, paid - gift
 
 
 def _donation_for_paid_invoice(invoice, recurring, initial):
-    donation = _locked_donation(stripe_invoice_id=invoice["id"])
+    donation = _locked_donation(stripe_invoice_id=_text(invoice, "id", required=True))
     if donation is not None:
         return donation
     if _is_first_invoice(invoice) and initial is not None and initial.stripe_invoice_id is None:
@@ -199,9 +277,6 @@ def _is_first_invoice(invoice):
 
 def invoice_paid(invoice):
     recurring, initial = _recurring_for_invoice(invoice)
-    if recurring is None:
-        logger.warning("invoice.paid %s belongs to no known recurring gift", invoice["id"])
-        return
     donation = _donation_for_paid_invoice(invoice, recurring, initial)
     # An invoice stays open after a failed payment: Stripe may collect it on a retry, and then it is paid after all.
     _mark_paid(
@@ -214,17 +289,14 @@ def invoice_paid(invoice):
 
 
 def _ever_paid(recurring):
-    return recurring.donations.filter(
-        status__in=(DonationStatus.PAID, DonationStatus.REFUNDED, DonationStatus.DISPUTED)
-    ).exists()
+    return recurring.donations.filter(status__in=MONEY_RECEIVED).exists()
 
 
 def invoice_payment_failed(invoice):
-    if Donation.objects.filter(stripe_invoice_id=invoice["id"], status=DonationStatus.PAID).exists():
-        return  # a late notice of an attempt that a retry has since paid
+    invoice_id = _text(invoice, "id", required=True)
     recurring, initial = _recurring_for_invoice(invoice)
-    if recurring is None:
-        return
+    if Donation.objects.filter(stripe_invoice_id=invoice_id, status__in=MONEY_RECEIVED).exists():
+        return  # a late notice of an attempt that a retry has since paid
     if _is_first_invoice(invoice) and initial is not None:
         transition(initial, DonationStatus.FAILED)
     if _is_first_invoice(invoice) and not _ever_paid(recurring):
@@ -234,7 +306,7 @@ def invoice_payment_failed(invoice):
         )
     else:
         _set_recurring_status(recurring, RecurringStatus.PAST_DUE, only_from=(RecurringStatus.ACTIVE,))
-    notifications.queue_payment_failed(recurring, invoice["id"])
+    notifications.queue_payment_failed(recurring, invoice_id)
 
 
 # -- subscriptions -------------------------------------------------------------------------------------------------
@@ -264,11 +336,12 @@ def _expire(recurring):
 
 
 def customer_subscription_updated(subscription):
-    recurring, _initial = _recurring_for_subscription(subscription["id"], subscription.get("metadata") or {})
-    if recurring is None or recurring.has_ended:
+    subscription_id = _text(subscription, "id", required=True)
+    recurring, _initial = _recurring_for_subscription(subscription_id, _metadata(subscription))
+    if recurring.has_ended:
         return  # an ended gift stays ended, whatever order the events come in
     # Update events arrive late and out of order, each with the state of its moment: ask Stripe for the state now.
-    current = stripe_gateway.retrieve_subscription(subscription["id"])
+    current = stripe_gateway.retrieve_subscription(subscription_id)
     status = SUBSCRIPTION_STATUSES.get(current["status"], recurring.status)
     if status == RecurringStatus.CANCELED:
         _stop(recurring)
@@ -289,8 +362,9 @@ def customer_subscription_updated(subscription):
 
 
 def customer_subscription_deleted(subscription):
-    recurring, _initial = _recurring_for_subscription(subscription["id"], subscription.get("metadata") or {})
-    if recurring is None or recurring.has_ended:
+    subscription_id = _text(subscription, "id", required=True)
+    recurring, _initial = _recurring_for_subscription(subscription_id, _metadata(subscription))
+    if recurring.has_ended:
         return
     if subscription.get("status") == "incomplete_expired":
         _expire(recurring)
@@ -301,24 +375,43 @@ def customer_subscription_deleted(subscription):
 # -- charges -------------------------------------------------------------------------------------------------------
 
 
-def _donation_for_charge(charge):
-    if charge.get("payment_intent"):
-        donation = _locked_donation(stripe_payment_intent_id=charge["payment_intent"])
-        if donation:
-            return donation
-    return _locked_donation(stripe_charge_id=charge["id"])
+def _donation_for_payment(payment_intent_id, charge_id, metadata):
+    """The donation a charge or dispute is about, whether or not its payment event reached us yet.
+
+    Our ids first; then the `donation_id` the payment intent (and the charges it makes) carries, asked from Stripe
+    when the event lacks it. A subscription's payments carry no metadata: they are known once their invoice is.
+    """
+    donation = (_locked_donation(stripe_payment_intent_id=payment_intent_id) if payment_intent_id else None) or (
+        _locked_donation(stripe_charge_id=charge_id) if charge_id else None
+    )
+    if donation is not None:
+        return donation
+    public_id = metadata.get("donation_id")
+    if not public_id and payment_intent_id:
+        public_id = _metadata(stripe_gateway.retrieve_payment_intent(payment_intent_id)).get("donation_id")
+    if public_id:
+        donation = _donation_by_public_id(public_id)
+        if donation is None:
+            raise NotOurs(f"payment {payment_intent_id or charge_id} names a donation that is not here")
+        return donation
+    raise NotInLedgerYet(payment_intent_id or charge_id)
 
 
 def charge_refunded(charge):
-    donation = _donation_for_charge(charge)
-    if donation is None:
-        return
-    refunded = min(int(charge.get("amount_refunded") or 0), donation.total_cents)
+    charge_id = _text(charge, "id", required=True)
+    payment_intent_id = _text(charge, "payment_intent")
+    donation = _donation_for_payment(payment_intent_id, charge_id, _metadata(charge))
+    _remember_stripe_ids(donation, stripe_payment_intent_id=payment_intent_id, stripe_charge_id=charge_id)
+    # Stripe's running total of what went back, not a sum of deliveries: late and repeated events change nothing.
+    refunded = min(_cents(charge, "amount_refunded"), donation.total_cents)
     if refunded <= donation.refunded_cents:
-        return  # an older or repeated refund event
-    if refunded == donation.total_cents and transition(donation, DonationStatus.REFUNDED, refunded_cents=refunded):
         return
-    # A partial refund: the gift keeps counting for what was kept.
+    if refunded == donation.total_cents:
+        if _move(donation, DonationStatus.REFUNDED, cause=CHARGE_SETTLED, refunded_cents=refunded):
+            return
+    elif donation.status in (DonationStatus.PENDING, DonationStatus.FAILED):
+        # A partial refund of a charge whose payment event has not reached us: the rest of the gift was paid.
+        _move(donation, DonationStatus.PAID, cause=CHARGE_SETTLED)
     donation.refunded_cents = refunded
     donation.save(update_fields=["refunded_cents", "updated_at"])
 
@@ -329,44 +422,44 @@ DISPUTE_CLOSED = (*DISPUTE_KEPT, "lost")
 
 
 def _donation_for_dispute(dispute):
-    charge_id = dispute.get("charge")
-    donation = (
-        _locked_donation(stripe_payment_intent_id=dispute.get("payment_intent"))
-        if dispute.get("payment_intent")
-        else None
-    )
-    return donation or (_locked_donation(stripe_charge_id=charge_id) if charge_id else None)
+    charge_id = _text(dispute, "charge")
+    payment_intent_id = _text(dispute, "payment_intent")
+    if not payment_intent_id and charge_id:
+        payment_intent_id = _text(stripe_gateway.retrieve_charge(charge_id), "payment_intent")
+    donation = _donation_for_payment(payment_intent_id, charge_id, {})
+    _remember_stripe_ids(donation, stripe_payment_intent_id=payment_intent_id, stripe_charge_id=charge_id)
+    return donation
 
 
 def _remember_dispute(donation, dispute):
     donation.stripe_dispute_id = dispute["id"]
-    donation.dispute_status = dispute.get("status") or ""
+    donation.dispute_status = _text(dispute, "status") or ""
     donation.save(update_fields=["stripe_dispute_id", "dispute_status", "updated_at"])
 
 
 def charge_dispute_created(dispute):
+    _text(dispute, "id", required=True)
     donation = _donation_for_dispute(dispute)
-    if donation is None:
-        return
     if donation.stripe_dispute_id == dispute["id"] and donation.dispute_status in DISPUTE_CLOSED:
         return  # arrived after the dispute's close: the close decided
-    transition(donation, DonationStatus.DISPUTED)
+    _move(donation, DonationStatus.DISPUTED, cause=CHARGE_SETTLED)
     _remember_dispute(donation, dispute)
 
 
 def charge_dispute_closed(dispute):
     """Won (or an inquiry closed): the gift is paid and counted again. Lost: it stays out of the total."""
+    _text(dispute, "id", required=True)
+    if dispute.get("status") not in DISPUTE_CLOSED:
+        raise MalformedEvent("a closed dispute without a closing status")
     donation = _donation_for_dispute(dispute)
-    if donation is None or dispute.get("status") not in DISPUTE_CLOSED:
-        return
     if donation.stripe_dispute_id and donation.stripe_dispute_id != dispute["id"]:
         return  # not the dispute this donation was taken out for
     if donation.dispute_status in DISPUTE_CLOSED:
         return  # closed before: a repeated or replayed close changes nothing
     if dispute["status"] in DISPUTE_KEPT:
-        transition(donation, DonationStatus.PAID, cause=DISPUTE_WON)
+        _move(donation, DonationStatus.PAID, cause=DISPUTE_WON)
     else:
-        transition(donation, DonationStatus.DISPUTED)  # if the dispute's opening never reached us
+        _move(donation, DonationStatus.DISPUTED, cause=CHARGE_SETTLED)  # if the dispute's opening never reached us
     _remember_dispute(donation, dispute)
 
 

@@ -4,9 +4,12 @@ Stripe delivers events late, twice and out of order; a transition that is not li
 refunded or disputed donation never becomes paid again through a late or replayed payment event, and a late failure
 never overrides paid.
 
-Two moves back to paid are allowed, each only for the one event that may make it (its `cause`):
+Some moves are allowed only for the event that may make them (its `cause`):
 - a won dispute: the bank decided for us and the money came back (charge.dispute.closed);
-- a subscription invoice whose payment failed and that Stripe collected after all on a retry (invoice.paid).
+- a subscription invoice whose payment failed and that Stripe collected after all on a retry (invoice.paid);
+- a charge event (refund, dispute) that reached us before the payment event: a charge that is refunded or disputed
+  was paid, so the gift goes straight to where its payment ended, and the payment event that follows changes
+  nothing.
 """
 
 import logging
@@ -28,11 +31,17 @@ ALLOWED = {
 
 DISPUTE_WON = "dispute_won"
 INVOICE_RETRY_PAID = "invoice_retry_paid"
+CHARGE_SETTLED = "charge_settled"
 
+_SETTLED = {S.PAID, S.REFUNDED, S.DISPUTED}
 ALLOWED_BY_CAUSE = {
-    DISPUTE_WON: {S.DISPUTED: {S.PAID}},
+    DISPUTE_WON: {S.DISPUTED: {S.PAID}, S.PENDING: {S.PAID}, S.FAILED: {S.PAID}},
     INVOICE_RETRY_PAID: {S.FAILED: {S.PAID}},
+    CHARGE_SETTLED: {S.PENDING: _SETTLED, S.FAILED: _SETTLED},
 }
+
+# Statuses in which the donor's money reached us (and may since have gone back).
+MONEY_RECEIVED = frozenset(_SETTLED)
 
 
 def can_transition(current, target, cause=None):
@@ -47,7 +56,7 @@ def transition(donation, target, *, cause=None, **fields):
         logger.info("Donation %s: ignoring %s -> %s", donation.pk, donation.status, target)
         return False
     donation.status = target
-    if target == S.PAID:
+    if target in MONEY_RECEIVED:
         donation.paid_at = donation.paid_at or timezone.now()
     for name, value in fields.items():
         setattr(donation, name, value)
