@@ -82,11 +82,13 @@ def retrieve_checkout_session(session_id):
 
 
 def retrieve_payment_intent(payment_intent_id):
-    return _client().v1.payment_intents.retrieve(payment_intent_id)
+    """The payment intent as a plain dict, shaped like the objects inside webhook events."""
+    return _client().v1.payment_intents.retrieve(payment_intent_id).to_dict()
 
 
 def retrieve_charge(charge_id):
-    return _client().v1.charges.retrieve(charge_id)
+    """The charge as a plain dict, shaped like the objects inside webhook events."""
+    return _client().v1.charges.retrieve(charge_id).to_dict()
 
 
 def retrieve_subscription(subscription_id):
