@@ -56,7 +56,7 @@ class Gift:
 
     def dispute(self, payment_intent=None):
         charge_id = self.standin.get_object(payment_intent or self.payment_intent)["latest_charge"]
-        self.dispute_id = self._control(f"charges/{charge_id}/dispute", reason="fraudulent")["id"]
+        self.dispute_id = self._control(f"charges/{charge_id}/dispute", reason="fraudulent")["dispute"]["id"]
         return self
 
     def close_dispute(self, status):
@@ -116,13 +116,14 @@ def _monthly_refunded(gift):
 SCENARIOS = {
     "one-off card": (lambda g: g.start().pay("card"), {"statuses": ["paid"], "raised": 5000, "receipts": 1}),
     "one-off iDEAL": (lambda g: g.start(amount="2500").pay("ideal"), {"statuses": ["paid"], "raised": 2500}),
+    # SEPA Direct Debit is offered for recurring gifts; the debit settles days after checkout.
     "SEPA paid later": (
-        lambda g: g.start().pay("sepa_debit").settle("succeeded"),
-        {"statuses": ["paid"], "raised": 5000, "receipts": 1},
+        lambda g: g.start(frequency="monthly").pay("sepa_debit").settle("succeeded"),
+        {"statuses": ["paid"], "raised": 5000, "receipts": 1, "recurring": "active"},
     ),
     "SEPA failed": (
-        lambda g: g.start().pay("sepa_debit", outcome="failed").settle("failed"),
-        {"statuses": ["failed"], "raised": 0, "receipts": 0},
+        lambda g: g.start(frequency="monthly").pay("sepa_debit", outcome="failed").settle("failed"),
+        {"statuses": ["failed"], "raised": 0, "receipts": 0, "recurring": "failed"},
     ),
     "full refund": (
         lambda g: g.start(cover_fees="on").pay("card").refund(),
