@@ -276,6 +276,7 @@ def _is_first_invoice(invoice):
 
 
 def invoice_paid(invoice):
+    _text(invoice, "id", required=True)
     recurring, initial = _recurring_for_invoice(invoice)
     donation = _donation_for_paid_invoice(invoice, recurring, initial)
     # An invoice stays open after a failed payment: Stripe may collect it on a retry, and then it is paid after all.
@@ -400,10 +401,11 @@ def _donation_for_payment(payment_intent_id, charge_id, metadata):
 def charge_refunded(charge):
     charge_id = _text(charge, "id", required=True)
     payment_intent_id = _text(charge, "payment_intent")
+    # Stripe's running total of what went back, not a sum of deliveries: late and repeated events change nothing.
+    amount_refunded = _cents(charge, "amount_refunded")
     donation = _donation_for_payment(payment_intent_id, charge_id, _metadata(charge))
     _remember_stripe_ids(donation, stripe_payment_intent_id=payment_intent_id, stripe_charge_id=charge_id)
-    # Stripe's running total of what went back, not a sum of deliveries: late and repeated events change nothing.
-    refunded = min(_cents(charge, "amount_refunded"), donation.total_cents)
+    refunded = min(amount_refunded, donation.total_cents)
     if refunded <= donation.refunded_cents:
         return
     if refunded == donation.total_cents:
