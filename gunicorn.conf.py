@@ -2,6 +2,7 @@
 
 import multiprocessing
 import os
+import sys
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
@@ -38,3 +39,28 @@ logconfig_dict = {
         "gunicorn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+
+def on_starting(server):
+    """Refuse to start a web process for a site that is not ready to go live, before any port is opened.
+
+    The settings already refuse a wrong environment on import; what only the database can tell is checked here,
+    once in the master: the deployment checks tagged "database" (pages/checks.py: no placeholder ANBI numbers when
+    DEBUG is off). Any error is logged and gunicorn exits; the other checks are `manage.py check --deploy`'s job.
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leerkracht_site.settings.production")  # as wsgi.py
+    import django
+    from django.core import checks
+    from django.db import connections
+
+    django.setup()
+    try:
+        messages = checks.run_checks(tags=[checks.Tags.database], include_deployment_checks=True, databases=["default"])
+    finally:
+        connections.close_all()  # the workers are forked from this process and must open their own
+    errors = [message for message in messages if message.is_serious() and not message.is_silenced()]
+    for error in errors:
+        server.log.error("System check %s failed: %s %s", error.id, error.msg, error.hint or "")
+    if errors:
+        server.log.error("Not starting: %d system check error(s)", len(errors))
+        sys.exit(1)
