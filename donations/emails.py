@@ -19,17 +19,18 @@ def manage_link(donor):
         return settings.WAGTAILADMIN_BASE_URL + reverse("donations:my_donations", args=[token])
 
 
-def build(template, context, subject, to, attachments=()):
+def build(template, context, subject, to, attachments=(), headers=None):
     with translation.override("nl"):
-        return _build(template, context, subject, to, attachments)
+        return _build(template, context, subject, to, attachments, headers)
 
 
-def _build(template, context, subject, to, attachments):
+def _build(template, context, subject, to, attachments, headers):
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string(f"donations/email/{template}.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
+        headers=headers,
     )
     message.attach_alternative(render_to_string(f"donations/email/{template}.html", context), "text/html")
     for filename, content in attachments:

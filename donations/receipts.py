@@ -9,7 +9,7 @@ from .models import ReceiptCounter, ReceiptSettings
 
 
 def next_receipt_number(year: int) -> str:
-    """Sequential per year, gap-free as long as the surrounding transaction commits: 2026-000001, 2026-000002, …"""
+    """Sequential per year: 2026-000001, 2026-000002, … Commit the number before sending: then it is never reused."""
     with transaction.atomic():
         ReceiptCounter.objects.get_or_create(year=year)
         counter = ReceiptCounter.objects.select_for_update().get(year=year)

@@ -2,6 +2,8 @@
 
 import datetime
 import logging
+from email.utils import make_msgid, parseaddr
+from urllib.parse import urlsplit
 
 from celery import shared_task
 from django.conf import settings
@@ -26,41 +28,74 @@ RETRY = {
 
 @shared_task(bind=True, **RETRY)
 def send_receipt(self, donation_id):
-    """Send the receipt for a paid donation once. The row lock makes a concurrent second run wait, then skip."""
+    """Send the receipt for a paid donation once.
+
+    The number and Message-ID are committed before anything is sent: a worker that dies after the mail server
+    accepted the message cannot hand that number out again, and the resend is the same message. The row lock held
+    while sending makes a concurrent second run wait, then skip.
+    """
     try:
+        if not _assign_receipt_number(donation_id):
+            return "skipped"
         with transaction.atomic():
             donation = (
                 Donation.objects.select_for_update().select_related("donor", "campaign").filter(pk=donation_id).first()
             )
+            # Re-checked under the lock: a gift refunded since the number was given gets no receipt.
             if donation is None or donation.receipt_sent_at or donation.status != DonationStatus.PAID:
                 return "skipped"
-            if not donation.receipt_number:
-                donation.receipt_number = next_receipt_number(timezone.localtime(donation.paid_at).year)
-            anbi, receipt_settings = site_settings()
-            context = {
-                "donation": donation,
-                "donor": donation.donor,
-                "anbi": anbi,
-                "thank_you_text": receipt_settings.thank_you_text,
-                "manage_url": emails.manage_link(donation.donor),
-            }
-            message = emails.build(
-                "receipt",
-                context,
-                subject=f"Bedankt voor uw gift aan {donation.campaign.title}",
-                to=donation.donor.email,
-                attachments=[(f"ontvangstbewijs-{donation.receipt_number}.pdf", receipt_pdf(donation, anbi))],
-            )
-            message.send()
+            _receipt_message(donation).send()
             donation.receipt_sent_at = timezone.now()
             donation.receipt_failed_at = None
-            donation.save(update_fields=["receipt_number", "receipt_sent_at", "receipt_failed_at"])
+            donation.save(update_fields=["receipt_sent_at", "receipt_failed_at"])
     except OSError:
         if self.request.retries >= self.max_retries:
             # Retries are used up: staff see this on the donation and can resend.
             Donation.objects.filter(pk=donation_id).update(receipt_failed_at=timezone.now())
         raise
     return "sent"
+
+
+def _assign_receipt_number(donation_id):
+    """Give a paid donation its receipt number and Message-ID, in a transaction of its own; False if none is due."""
+    with transaction.atomic():
+        donation = Donation.objects.select_for_update().filter(pk=donation_id).first()
+        if donation is None or donation.receipt_sent_at or donation.status != DonationStatus.PAID:
+            return False
+        update_fields = []
+        if not donation.receipt_number:
+            donation.receipt_number = next_receipt_number(timezone.localtime(donation.paid_at).year)
+            update_fields.append("receipt_number")
+        if not donation.receipt_message_id:
+            donation.receipt_message_id = make_msgid(domain=_message_id_domain())
+            update_fields.append("receipt_message_id")
+        if update_fields:
+            donation.save(update_fields=update_fields)
+    return True
+
+
+def _message_id_domain():
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    return address.rpartition("@")[2] or urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname
+
+
+def _receipt_message(donation):
+    anbi, receipt_settings = site_settings()
+    context = {
+        "donation": donation,
+        "donor": donation.donor,
+        "anbi": anbi,
+        "thank_you_text": receipt_settings.thank_you_text,
+        "manage_url": emails.manage_link(donation.donor),
+    }
+    return emails.build(
+        "receipt",
+        context,
+        subject=f"Bedankt voor uw gift aan {donation.campaign.title}",
+        to=donation.donor.email,
+        attachments=[(f"ontvangstbewijs-{donation.receipt_number}.pdf", receipt_pdf(donation, anbi))],
+        headers={"Message-ID": donation.receipt_message_id},
+    )
 
 
 @shared_task

@@ -4,6 +4,7 @@ The broker is kombu's filesystem transport in a temporary folder, or Redis when 
 Each test gets its own queue, so parallel test processes never take each other's tasks.
 """
 
+import asyncio
 import os
 import signal
 import socket
@@ -26,7 +27,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 class RecordingMailServer:
-    """An SMTP server that keeps what it accepts; it can refuse the next messages or hold a delivery."""
+    """An SMTP server that keeps what it accepts; it can refuse the next messages, hold a delivery, or take a
+    message and answer late (`reply_delay` seconds), when the sender cannot know yet that it was delivered."""
 
     def __init__(self):
         self.messages = []
@@ -34,6 +36,8 @@ class RecordingMailServer:
         self.hold = threading.Event()
         self.hold.set()
         self.held = threading.Event()
+        self.reply_delay = 0
+        self.accepted = threading.Event()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 - aiosmtpd's API
         if not self.hold.is_set():
@@ -48,6 +52,9 @@ class RecordingMailServer:
             self.refuse_next -= 1
             return "451 4.3.0 Tijdelijk niet beschikbaar"
         self.messages.append(envelope.content.decode("utf-8", "replace"))
+        self.accepted.set()
+        if self.reply_delay:
+            await asyncio.sleep(self.reply_delay)
         return "250 Message accepted"
 
 
