@@ -3,20 +3,23 @@
 import csv
 import logging
 
+from django.conf import settings
+from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
 from backoffice.actions import confirmed_action
 from backoffice.responses import forbidden
-from backoffice.viewsets import ReadOnlyModelViewSet
+from backoffice.viewsets import ExportCheckedIndexView, ReadOnlyModelViewSet
 from campaigns.money import format_euro
 
-from . import privacy, stripe_gateway
+from . import events, privacy, stripe_gateway
 from .models import Donation, DonationStatus, Donor, RecurringDonation, StripeEvent
 from .tasks import send_receipt
 
@@ -141,7 +144,10 @@ class DonationViewSet(ReadOnlyModelViewSet):
             if not _can_resend_receipt(donation):
                 return None, _("Alleen voor een betaalde donatie gaat een bevestiging uit."), False
             with transaction.atomic():
-                Donation.objects.filter(pk=donation.pk).update(receipt_sent_at=None, receipt_failed_at=None)
+                # Same number, new Message-ID: mail programs would hide a second copy of a message they hold.
+                Donation.objects.filter(pk=donation.pk).update(
+                    receipt_sent_at=None, receipt_failed_at=None, receipt_message_id=""
+                )
                 transaction.on_commit(lambda: send_receipt.delay(donation.pk))
             return RECEIPT_RESENT, _("De bevestiging wordt opnieuw verstuurd."), True
 
@@ -298,15 +304,47 @@ class RecurringDonationViewSet(ReadOnlyModelViewSet):
         )
 
 
+class StripeEventIndexView(ExportCheckedIndexView):
+    """The listing warns when events have waited too long for their gift: a payment the ledger never saw."""
+
+    def get(self, request, *args, **kwargs):
+        if not self.is_export:
+            overdue = events.waiting_too_long().count()
+            if overdue:
+                messages.warning(
+                    request,
+                    ngettext(
+                        "%(count)d Stripe-gebeurtenis wacht al langer dan %(minutes)d minuten op de gift waar "
+                        "zij over gaat. Filter op resultaat ‘Wacht op de gift’.",
+                        "%(count)d Stripe-gebeurtenissen wachten al langer dan %(minutes)d minuten op de gift "
+                        "waar zij over gaan. Filter op resultaat ‘Wacht op de gift’.",
+                        overdue,
+                    )
+                    % {"count": overdue, "minutes": settings.STRIPE_EVENT_WAIT_WARNING_SECONDS // 60},
+                )
+        return super().get(request, *args, **kwargs)
+
+
 class StripeEventViewSet(ReadOnlyModelViewSet):
     model = StripeEvent
     icon = "code"
     menu_label = _("Stripe-gebeurtenissen")
-    list_display = ["type", "stripe_id", "outcome", "delivery_count", "received_at"]
+    index_view_class = StripeEventIndexView
+    list_display = ["type", "stripe_id", "outcome", "waiting_for", "waiting_since", "delivery_count", "received_at"]
     list_filter = {"type": ["exact"], "outcome": ["exact"], "received_at": ["date__gte", "date__lte"]}
     search_fields = ["stripe_id", "type"]
     ordering = ["-received_at"]
-    list_export = ["stripe_id", "type", "outcome", "delivery_count", "received_at", "processed_at", "error"]
+    list_export = [
+        "stripe_id",
+        "type",
+        "outcome",
+        "waiting_for",
+        "waiting_since",
+        "delivery_count",
+        "received_at",
+        "processed_at",
+        "error",
+    ]
     export_filename = "stripe-gebeurtenissen"
     inspect_view_fields = [
         "stripe_id",
@@ -316,6 +354,8 @@ class StripeEventViewSet(ReadOnlyModelViewSet):
         "delivery_count",
         "processed_at",
         "outcome",
+        "waiting_for",
+        "waiting_since",
         "error",
         "payload",
     ]

@@ -46,10 +46,19 @@ def _footer(pdf, y, lines):
         pdf.drawString(LEFT, y, line)
 
 
+def _document(buffer, title, subject):
+    # Invariant: the same receipt gives the same bytes (a resend after a crash is the same document).
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    pdf.setTitle(title)
+    pdf.setAuthor("Stichting leerKRACHT")
+    pdf.setSubject(subject)
+    return pdf
+
+
 @translation.override("nl")  # a Dutch tax document, whatever page the gift came from
 def receipt_pdf(donation, anbi) -> bytes:
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf = _document(buffer, f"Ontvangstbewijs {donation.receipt_number}", "Ontvangstbewijs van een gift")
     y = _header(pdf, f"Ontvangstbewijs {donation.receipt_number}", anbi)
     donor = donation.donor
     y = _rows(
@@ -82,7 +91,7 @@ def receipt_pdf(donation, anbi) -> bytes:
 @translation.override("nl")
 def annual_overview_pdf(donor, year, donations, total_cents, anbi) -> bytes:
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf = _document(buffer, f"Jaaroverzicht giften {year}", "Overzicht van giften voor de belastingaangifte")
     y = _header(pdf, f"Jaaroverzicht giften {year}", anbi)
     y = _rows(pdf, y, [("Donateur", donor.name or donor.email), ("E-mail", donor.email)])
     y -= LINE

@@ -190,3 +190,11 @@ def erase_inactive_donors():
     from django.core.management import call_command
 
     call_command("erase_inactive_donors")
+
+
+@shared_task
+def apply_waiting_stripe_events():
+    """Every few minutes (beat): apply the Stripe events still waiting for their payment, and warn of old ones."""
+    from .events import sweep_waiting_events
+
+    return sweep_waiting_events()

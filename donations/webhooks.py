@@ -49,6 +49,10 @@ def _parse_event(payload):
         return None
     if not isinstance(event, dict) or not isinstance(event.get("data"), dict):
         return None
-    if not isinstance(event.get("id"), str) or not isinstance(event.get("type"), str) or not 0 < len(event["id"]) <= 255:
+    if (
+        not isinstance(event.get("id"), str)
+        or not isinstance(event.get("type"), str)
+        or not 0 < len(event["id"]) <= 255
+    ):
         return None
     return event

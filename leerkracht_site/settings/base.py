@@ -351,6 +351,7 @@ CELERY_TIMEZONE = TIME_ZONE
 
 CELERY_BEAT_SCHEDULE = {
     "sweep-unsent-receipts": {"task": "donations.tasks.sweep_unsent_receipts", "schedule": 300.0},
+    "apply-waiting-stripe-events": {"task": "donations.tasks.apply_waiting_stripe_events", "schedule": 300.0},
     "sweep-unsent-partner-emails": {"task": "partners.tasks.sweep_unsent_request_emails", "schedule": 300.0},
     "annual-overviews": {
         "task": "donations.tasks.send_annual_overviews",
@@ -365,6 +366,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=8),
     },
 }
+# A Stripe event about a payment that is not in the ledger waits; this long after it arrived, staff are warned.
+STRIPE_EVENT_WAIT_WARNING_SECONDS = env.int("STRIPE_EVENT_WAIT_WARNING_SECONDS", default=3600)
 # A paid donation whose receipt is still unsent this long after queueing is queued again by the sweep.
 RECEIPT_SWEEP_AFTER_SECONDS = env.int("RECEIPT_SWEEP_AFTER_SECONDS", default=300)
 # First retry delay for mail and Stripe errors; doubles up to an hour.

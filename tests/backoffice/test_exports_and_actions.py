@@ -11,6 +11,7 @@ from campaigns.models import CampaignPage
 from donations import stripe_gateway
 from donations.admin_views import DonationViewSet
 from donations.models import DonationStatus
+from donations.tasks import send_receipt
 from partners.models import RequestStatus
 
 from .conftest import make_donation
@@ -41,10 +42,15 @@ def test_the_export_holds_exactly_the_filtered_donations(staff_client, campaign)
 def test_resending_a_receipt_mails_it_again_and_is_logged(staff_client, records, django_capture_on_commit_callbacks):
     client = staff_client("Fondsenwerving")
     donation = records["donation"]
+    send_receipt.delay(donation.pk)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("donation:resend_receipt", args=[donation.pk]))
 
-    assert [message.to for message in mail.outbox] == [["anna@example.org"]]
+    first, resent = mail.outbox
+    assert first.to == resent.to == ["anna@example.org"]
+    # The same receipt (number), as a new message: a mail program would hide a second copy of the first.
+    assert first.attachments[0][0] == resent.attachments[0][0]
+    assert first.message()["Message-ID"] != resent.message()["Message-ID"]
     entry = ModelLogEntry.objects.get(action="leerkracht.receipt_resent")
     assert (entry.object_id, entry.user) == (str(donation.pk), client.user)
 

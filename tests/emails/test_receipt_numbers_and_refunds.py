@@ -91,15 +91,14 @@ def test_sending_a_receipt_again_sends_the_same_message_with_the_same_number(cam
     donation.refresh_from_db()
     assert re.fullmatch(r"<[^@<>]+@stichting-leerkracht\.nl>", donation.receipt_message_id)
 
-    # What a retry finds when the mail server took the receipt but the worker died before recording it,
-    # and what the admin's resend does.
+    # What a retry finds when the mail server took the receipt but the worker died before recording it.
     Donation.objects.filter(pk=donation.pk).update(receipt_sent_at=None)
     send_receipt.delay(donation.pk)
 
     first, second = mail.outbox
     assert first.message()["Message-ID"] == second.message()["Message-ID"] == donation.receipt_message_id
     assert first.attachments[0][0] == second.attachments[0][0] == f"ontvangstbewijs-{donation.receipt_number}.pdf"
-    assert _pdf_text(first) == _pdf_text(second)
+    assert first.attachments[0][1] == second.attachments[0][1]  # the same document, byte for byte
     assert donation.receipt_number in _pdf_text(first)
     assert Donation.objects.get(pk=donation.pk).receipt_number == donation.receipt_number
 
