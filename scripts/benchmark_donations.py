@@ -101,7 +101,11 @@ def _measure(options):
             latencies, session_ids = _time_donation_posts(options)
             events = _completed_session_events(standin, session_ids)
             handled, seconds = _time_webhooks(events, options)
-        _report(latencies, handled, seconds)
+            _report(latencies, handled, seconds)
+            standin.reset()
+            replay = _shuffled_replay_of_new_gifts(standin, options)
+            replayed, replay_seconds = _time_webhooks(replay["deliveries"], options)
+        _report_replay(replay, replayed, replay_seconds)
     finally:
         teardown_databases(databases, verbosity=0)
 
@@ -139,12 +143,12 @@ def _donation_form(number):
     }
 
 
-def _time_donation_posts(options):
+def _time_donation_posts(options, first_number=0):
     """POST the donation form; returns each request's seconds and the checkout session each one started."""
     from django.test import Client
 
     client = Client()
-    forms = [_donation_form(number) for number in range(options.gifts)]
+    forms = [_donation_form(number) for number in range(first_number, first_number + options.gifts)]
     latencies, session_ids = [], []
     deadline = time.monotonic() + options.max_seconds
     for form in forms:
@@ -166,6 +170,34 @@ def _completed_session_events(standin, session_ids):
     for session_id in session_ids:
         checkout.complete_session(standin.standin, session_id, PaymentDetails("ideal", ideal_bank="ing"), "succeeded")
     return [json.dumps(event) for event in standin.events("checkout.session.completed")]
+
+
+def _shuffled_replay_of_new_gifts(standin, options):
+    """New gifts, every fifth refunded: all their events (of every type), each 1-5 times, shuffled (seeded)."""
+    import random
+
+    from donations import stripe_gateway
+    from donations.models import Donation
+
+    first_new_pk = (Donation.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    _latencies, session_ids = _time_donation_posts(options, first_number=options.gifts)
+    _completed_session_events(standin, session_ids)
+    refunded = 0
+    for session_id in session_ids[::5]:
+        payment_intent = standin.get_object(session_id)["payment_intent"]
+        stripe_gateway.create_refund(payment_intent, idempotency_key=f"benchmark-{payment_intent}")
+        refunded += 1
+    events = [json.dumps(event) for event in standin.events()]
+    rng = random.Random(20261201)  # noqa: S311 - a reproducible order, not a secret
+    deliveries = [body for body in events for _ in range(rng.randint(1, 5))]
+    rng.shuffle(deliveries)
+    return {
+        "gifts": len(session_ids),
+        "first_pk": first_new_pk,
+        "refunded": refunded,
+        "events": len(events),
+        "deliveries": deliveries,
+    }
 
 
 def _time_webhooks(events, options):
@@ -208,6 +240,25 @@ def _report(latencies, handled, seconds):
     print(
         f"webhooks: {handled} signed checkout.session.completed events in {seconds:.2f} s = "
         f"{handled / seconds:.1f} events/s, one at a time ({paid} donations paid)"
+    )
+
+
+def _report_replay(replay, delivered, seconds):
+    from donations.models import Donation, DonationStatus, StripeEvent
+
+    counts = {
+        status: Donation.objects.filter(pk__gte=replay["first_pk"], status=status).count()
+        for status in (DonationStatus.PAID, DonationStatus.REFUNDED)
+    }
+    waiting = StripeEvent.objects.filter(outcome=StripeEvent.Outcome.WAITING).count()
+    print(
+        f"shuffled replay: {replay['events']} events of {replay['gifts']} gifts ({replay['refunded']} refunded), "
+        f"each delivered 1-5 times in random order: {delivered} deliveries in {seconds:.2f} s = "
+        f"{delivered / seconds:.1f} deliveries/s, {replay['events'] / seconds:.1f} distinct events/s"
+    )
+    print(
+        f"  ledger afterwards: {counts[DonationStatus.PAID]} paid, {counts[DonationStatus.REFUNDED]} refunded, "
+        f"{waiting} events waiting"
     )
 
 
