@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "leerkracht_site.middleware.PermissionsPolicyMiddleware",
+    # Before anything reads the request: a NUL in the path, query or form gets a 400 instead of a database error.
+    "leerkracht_site.middleware.RefuseNulCharactersMiddleware",
     "backoffice.middleware.StaffLoginRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: the language comes from the URL (/en/…), Dutch everywhere else.
