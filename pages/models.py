@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock, FiguresBlock, MenuLinkBlock, ResearchReferenceBlock
-from .page_cache import serve_cached
+from .page_cache import answered_query, serve_cached
 
 
 class SeoFieldsMixin(models.Model):
@@ -244,6 +244,7 @@ class StoryIndexPage(CachedPageMixin, SeoFieldsMixin, Page):
             sector = None
         paginator = Paginator(self.get_stories(sector), self.stories_per_page)
         stories = paginator.get_page(request.GET.get("pagina"))
+        answered_query(request, sector=sector, pagina=stories.number)
         context.update(stories=stories, sectors=Sector.choices, active_sector=sector)
         return context
 

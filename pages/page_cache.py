@@ -10,10 +10,13 @@ never a cookie, a token or a header the middleware adds (CSP, Vary, security hea
 miss, gets afresh. Each response has the visitor's own token filled in (`csrf_placeholder`).
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
 
 from . import cdn, csrf_placeholder
 
@@ -21,7 +24,8 @@ GENERATION_KEY = "page-cache:generation"
 CACHE_SECONDS = 600
 KEPT_HEADERS = ("Content-Type", "Content-Language")
 # Only these query parameters (story filter, pagination) make cacheable variants; a URL with any other parameter is
-# rendered afresh, so made-up query strings cannot fill the cache.
+# rendered afresh, so made-up query strings cannot fill the cache. Made-up values of these are not stored either: only
+# a value the page says it answered to (`answered_query`) is.
 CACHEABLE_QUERY_PARAMETERS = frozenset({"sector", "pagina"})
 
 
@@ -42,7 +46,11 @@ def cache_key(request):
     # The address decides the language (/en/… or not), but the key names it too: the same path must never serve one
     # language's copy in the other, whatever a future URL scheme does.
     language = translation.get_language() or settings.LANGUAGE_CODE
-    return f"page-cache:{_generation()}:{language}:{request.get_host()}:{request.get_full_path()}"
+    # The query as parsed, in one order: `?sector=%70o`, `?pagina=2&sector=po` or a stray `&` make no entries of their
+    # own.
+    query = urlencode(sorted(request.GET.items()))
+    address = escape_uri_path(request.path) + (f"?{query}" if query else "")
+    return f"page-cache:{_generation()}:{language}:{request.get_host()}:{address}"
 
 
 def cacheable(request):
@@ -51,7 +59,23 @@ def cacheable(request):
         and not request.user.is_authenticated
         and not request.COOKIES.get("sessionid")
         and CACHEABLE_QUERY_PARAMETERS.issuperset(request.GET.keys())
+        and all(len(values) == 1 for _, values in request.GET.lists())
     )
+
+
+def answered_query(request, **values):
+    """Called by a page as it renders: the value it used for each query parameter it reads (None: none given).
+
+    The page is stored only when each parameter in the URL is one of these, as given: `?pagina=999` (shown as the last
+    page), `?pagina=02`, `?sector=xyz` (shown unfiltered) or `?sector=po` on a page without a filter are answered
+    afresh each time, so made-up values never fill the cache. Checking costs nothing: the page knows them already.
+    """
+    request._page_cache_answered_query = {name: str(value) for name, value in values.items() if value is not None}
+
+
+def _answered_its_query(request):
+    answered = getattr(request, "_page_cache_answered_query", {})
+    return all(answered.get(name) == value for name, value in request.GET.items())
 
 
 def serve_cached(request, render):
@@ -66,7 +90,12 @@ def serve_cached(request, render):
         response["X-Page-Cache"] = "hit"
         return cdn.allow_shared_caching(csrf_placeholder.fill(request, response))
     response = csrf_placeholder.render_with_placeholder(render())
-    if response.status_code == 200 and not response.cookies and not csrf_placeholder.leaked_token(request):
+    if (
+        response.status_code == 200
+        and _answered_its_query(request)
+        and not response.cookies
+        and not csrf_placeholder.leaked_token(request)
+    ):
         headers = {name: response[name] for name in KEPT_HEADERS if name in response}
         cache.set(key, (response.content, headers), CACHE_SECONDS)
         response["X-Page-Cache"] = "miss"
