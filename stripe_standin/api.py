@@ -250,13 +250,19 @@ def create_customer() -> Response:
 @api.get("/customers/<customer_id>")
 def retrieve_customer(customer_id: str) -> Response:
     params = _params(["expand"])
-    return _respond(standin().store.require(customer_id, "customer", "customer"), params)
+    return _respond(customers.get_customer(standin(), customer_id), params)
 
 
 @api.post("/customers/<customer_id>")
 def update_customer(customer_id: str) -> Response:
     params = _params()
     return _respond(customers.update_customer(standin(), customer_id, params), params)
+
+
+@api.delete("/customers/<customer_id>")
+def delete_customer(customer_id: str) -> Response:
+    params = _params()
+    return _respond(customers.delete_customer(standin(), customer_id, params), params)
 
 
 # -- Subscriptions -----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Customers: POST/GET /v1/customers and the ones Checkout creates."""
+"""Customers: POST/GET/DELETE /v1/customers and the ones Checkout creates."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 
 from stripe_standin import clock, objects
 from stripe_standin.core import Standin, changed_attributes
+from stripe_standin.errors import resource_missing
 from stripe_standin.ids import new_id
 from stripe_standin.params import as_dict, as_list, as_metadata, as_str, merge_metadata, reject_unknown
 
@@ -84,6 +85,38 @@ def update_customer(standin: Standin, customer_id: str, params: dict[str, Any]) 
         if changed:
             standin.emit("customer.updated", customer, changed)
         return customer
+
+
+def get_customer(standin: Standin, customer_id: str) -> dict[str, Any]:
+    """The customer, or for a deleted one what Stripe still answers: its id and ``deleted: true``."""
+    with standin.lock:
+        customer = standin.store.get(customer_id, "customer")
+        if customer is None and standin.store.private.get(customer_id, {}).get("deleted"):
+            return deleted_customer(customer_id)
+    if customer is None:
+        raise resource_missing("customer", customer_id)
+    return customer
+
+
+def delete_customer(standin: Standin, customer_id: str, params: dict[str, Any]) -> dict[str, Any]:
+    """Like Stripe: the customer is gone for good (updating it, paying as it or deleting it again is ``No such
+    customer``), its running subscriptions end at once, and ``customer.deleted`` carries it as it was."""
+    from stripe_standin import subscriptions  # subscriptions number their invoices through this module
+
+    reject_unknown(params, ())
+    with standin.lock:
+        customer = standin.store.require(customer_id, "customer", "customer")
+        for subscription in standin.store.all_of("subscription"):
+            if subscription["customer"] == customer_id and subscription["status"] not in subscriptions.ENDED_STATUSES:
+                subscriptions.cancel_subscription(standin, subscription["id"], {})
+        del standin.store.objects[customer_id]
+        standin.store.private_of(customer_id)["deleted"] = True
+        standin.emit("customer.deleted", customer)
+    return deleted_customer(customer_id)
+
+
+def deleted_customer(customer_id: str) -> dict[str, Any]:
+    return {"id": customer_id, "object": "customer", "deleted": True}
 
 
 def next_invoice_number(customer: dict[str, Any]) -> str:
