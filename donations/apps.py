@@ -6,4 +6,6 @@ class DonationsConfig(AppConfig):
     verbose_name = "Donaties"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        # signals and privacy connect their receivers; privacy also imports privacy_tasks, whose task the worker needs
+        # (Celery's autodiscovery only looks in tasks.py).
+        from . import privacy, signals  # noqa: F401

@@ -2,19 +2,52 @@
 
 Donations keep amount, date, campaign, Stripe payment ids and receipt number; the donor row keeps only its id so
 those records still add up per donor. The Stripe customer id goes too: refunds work from the payment intent on the
-donation, and the customer record at Stripe holds the name and e-mail this erasure is meant to remove.
+donation, and the customer record at Stripe, which holds the name and e-mail this erasure is meant to remove, is
+deleted. The stored Stripe events about the donor and the audit-log entries of their records lose the name, e-mail,
+address and phone number; amounts, dates, ids and statuses stay.
 """
 
-from datetime import timedelta
+import json
+from functools import partial
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
-from django.utils import timezone
+from django.db.models import Exists, OuterRef, Q, TextField
+from django.db.models.functions import Cast, Coalesce
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 
-from .models import ENDED_RECURRING_STATUSES, Donation, Donor, RecurringDonation
+from backoffice.privacy import REDACTED, personal_value_pattern, redact_log_entries, start_of_retention
 
-RETENTION = timedelta(days=7 * 365)
+from .models import ENDED_RECURRING_STATUSES, Donation, Donor, RecurringDonation, StripeEvent
+from .privacy_tasks import delete_customer_soon
+
+# Gifts are kept 7 years counted from the end of the calendar year they were made in.
+RETENTION_YEARS = 7
 ERASED_EMAIL_DOMAIN = "invalid"
+
+# Stripe fields that name, reach or locate a person, wherever they appear in an event.
+PERSONAL_STRIPE_FIELDS = {
+    "address",
+    "billing_address",
+    "customer_address",
+    "customer_email",
+    "customer_email_address",
+    "customer_name",
+    "customer_phone",
+    "customer_purchase_ip",
+    "customer_shipping",
+    "email",
+    "individual_name",
+    "phone",
+    "receipt_email",
+    "shipping",
+    "shipping_address",
+    "shipping_details",
+    "verified_name",
+}
+# Objects that describe one person; in these (and in a customer) the name and description are personal too.
+PERSON_STRIPE_FIELDS = {"billing_details", "customer_details", "owner"}
+PERSON_NAME_FIELDS = {"name", "business_name", "description"}
 
 
 class DonorStillGiving(Exception):
@@ -30,11 +63,12 @@ def is_erased(donor):
 
 
 def erase_donor(donor):
-    """Remove the donor's personal fields; their gifts stay as they are."""
+    """Remove the donor's personal fields, here and at Stripe; their gifts stay as they are."""
     running = donor.recurring_donations.exclude(status__in=ENDED_RECURRING_STATUSES)
     if running.exists():
         raise DonorStillGiving(donor.pk)
     with transaction.atomic():
+        locked = Donor.objects.select_for_update().get(pk=donor.pk)
         Donor.objects.filter(pk=donor.pk).update(
             email=erased_email(donor),
             name="",
@@ -42,14 +76,28 @@ def erase_donor(donor):
             newsletter_opt_in_at=None,
             stripe_customer_id=None,
         )
+        redact_stripe_events(locked.stripe_customer_id, locked.email, locked.name)
+        personal = [locked.email, locked.name]
+        redact_log_entries(Donor.objects.filter(pk=donor.pk), personal, label=REDACTED)
+        redact_log_entries(Donation.objects.filter(donor=donor), personal)
+        redact_log_entries(RecurringDonation.objects.filter(donor=donor), personal)
+        if locked.stripe_customer_id:
+            # Only once the erasure is committed: a rolled-back erasure must leave the customer at Stripe.
+            transaction.on_commit(partial(delete_customer_soon, locked.stripe_customer_id))
     donor.refresh_from_db()
     return donor
 
 
 def inactive_donors(now=None):
-    """Donors not yet erased with no gift and no running recurring gift within the retention period."""
-    cutoff = (now or timezone.now()) - RETENTION
-    recent_gift = Donation.objects.filter(donor=OuterRef("pk"), created_at__gte=cutoff)
+    """Donors not yet erased with no gift in the retention period and no running recurring gift.
+
+    A gift in year Y keeps its donor through 31 December of Y+7.
+    """
+    cutoff = start_of_retention(RETENTION_YEARS, now)
+    # A paid gift dates from its payment (as its receipt does), any other from when it was started.
+    recent_gift = Donation.objects.annotate(gift_date=Coalesce("paid_at", "created_at")).filter(
+        donor=OuterRef("pk"), gift_date__gte=cutoff
+    )
     running_gift = RecurringDonation.objects.filter(donor=OuterRef("pk")).exclude(status__in=ENDED_RECURRING_STATUSES)
     return (
         Donor.objects.filter(created_at__lt=cutoff)
@@ -57,6 +105,94 @@ def inactive_donors(now=None):
         .exclude(Exists(running_gift))
         .exclude(email__endswith=f"@{ERASED_EMAIL_DOMAIN}")
     )
+
+
+def redact_stripe_events(customer_id, email, name=""):
+    """Remove the personal data from the stored Stripe events about this customer or e-mail address."""
+    needles = {customer_id, email, json.dumps(email or "")[1:-1]} - {None, ""}  # SQLite stores non-ASCII escaped
+    if not needles:
+        return 0
+    # The database narrows the events down by their text; a JSON lookup would look in one key only.
+    mentions = Q()
+    for needle in needles:
+        mentions |= Q(payload_text__icontains=needle)
+    candidates = StripeEvent.objects.annotate(payload_text=Cast("payload", TextField())).filter(mentions).order_by()
+    email_pattern = personal_value_pattern([email])
+    name_key = (name or "").strip().casefold()
+
+    def about_donor(text):
+        return text == customer_id or bool(email_pattern and email_pattern.search(text))
+
+    def personal(text):
+        # The e-mail anywhere (metadata, a description); the name as a whole value only.
+        return bool(email_pattern and email_pattern.search(text)) or bool(
+            name_key and text.strip().casefold() == name_key
+        )
+
+    changed = []
+    for event in candidates.only("pk", "payload").iterator(chunk_size=200):
+        # The text also matches longer ids and other addresses (cus_12 for cus_1, joanna@ for anna@): check values.
+        if not _mentions(event.payload, about_donor):
+            continue
+        redacted = redacted_stripe_event(event.payload, personal)
+        if redacted != event.payload:
+            event.payload = redacted
+            changed.append(event)
+    StripeEvent.objects.bulk_update(changed, ["payload"], batch_size=200)
+    return len(changed)
+
+
+def _mentions(value, wanted):
+    if isinstance(value, dict):
+        return any(_mentions(item, wanted) for item in value.values())
+    if isinstance(value, list):
+        return any(_mentions(item, wanted) for item in value)
+    return isinstance(value, str) and wanted(value)
+
+
+def redacted_stripe_event(payload, personal=lambda text: False):
+    """A copy of a Stripe event without personal fields, nor strings `personal` picks (the e-mail in metadata)."""
+    redacted = _redacted(payload, personal)
+    data = payload.get("data")
+    if (
+        isinstance(data, dict)
+        and isinstance(data.get("previous_attributes"), dict)
+        and _is_customer(data.get("object"))
+    ):
+        # What a customer.updated changed is customer fields too: the old name, the old e-mail.
+        redacted["data"]["previous_attributes"] = _redacted(data["previous_attributes"], personal, person=True)
+    return redacted
+
+
+def _is_customer(value):
+    return isinstance(value, dict) and value.get("object") == "customer"
+
+
+def _redacted(value, personal, person=False):
+    if isinstance(value, dict):
+        person = person or _is_customer(value)
+        return {key: _redacted_field(key, item, personal, person) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_redacted(item, personal) for item in value]
+    if isinstance(value, str) and personal(value):
+        return REDACTED
+    return value
+
+
+def _redacted_field(key, value, personal, person):
+    if value in (None, "", [], {}):
+        return value  # nothing to hide, and "not given" stays visible
+    if key in PERSONAL_STRIPE_FIELDS or (person and key in PERSON_NAME_FIELDS):
+        return REDACTED if isinstance(value, str) else None
+    return _redacted(value, personal, person=key in PERSON_STRIPE_FIELDS)
+
+
+@receiver(pre_save, sender=StripeEvent, dispatch_uid="stripe_event_customer_deleted_without_personal_data")
+def store_deleted_customers_without_personal_data(sender, instance, **kwargs):
+    """customer.deleted carries the customer as it was; it arrives after the erasure that deleted it, when nothing
+    is left to match it by. The site has no use for a deleted customer's details, so they are never stored."""
+    if instance._state.adding and instance.type == "customer.deleted" and isinstance(instance.payload, dict):
+        instance.payload = redacted_stripe_event(instance.payload)
 
 
 DONOR_FIELDS = ["id", "email", "name", "newsletter_opt_in", "newsletter_opt_in_at", "created_at"]

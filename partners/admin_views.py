@@ -1,4 +1,4 @@
-"""Partnership requests in the fundraising admin: the list, and a pipeline page that moves a request on."""
+"""Partnership requests in the fundraising admin: the list, a pipeline page that moves a request on, and erasure."""
 
 from django import forms
 from django.contrib import messages
@@ -9,15 +9,20 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from backoffice.actions import confirmed_action
 from backoffice.responses import forbidden
-from backoffice.viewsets import ReadOnlyModelViewSet
+from backoffice.viewsets import EXPORT_PERMISSION, ReadOnlyModelViewSet
 
-from . import pipeline
+from . import pipeline, privacy
 from .models import PartnershipRequest, RequestStatus
 
 CHANGE_PERMISSION = "partners.change_partnershiprequest"
 PIPELINE_UPDATED = "leerkracht.partnership_updated"
 CONVERSATION_LOGGED = "leerkracht.conversation_logged"
+PARTNERSHIP_ERASED = "leerkracht.partnership_erased"
+
+# As for donors: erasure requests are handled by the staff who may export personal data (Financiën, Beheer).
+PRIVACY_PERMISSION = EXPORT_PERMISSION
 
 
 def _staff_users():
@@ -87,10 +92,48 @@ class PartnershipRequestViewSet(ReadOnlyModelViewSet):
         "conversation_logged_at",
         "follow_up_sent_at",
     ]
-    actions = [(_("Pijplijn bijwerken"), "partnershiprequest:pipeline", CHANGE_PERMISSION, lambda request: True)]
+    actions = [
+        (_("Pijplijn bijwerken"), "partnershiprequest:pipeline", CHANGE_PERMISSION, lambda request: True),
+        (
+            _("Persoonsgegevens wissen"),
+            "partnershiprequest:erase",
+            PRIVACY_PERMISSION,
+            lambda request: not privacy.is_erased(request),
+        ),
+    ]
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [path("pipeline/<int:pk>/", self.pipeline_view, name="pipeline")]
+        return super().get_urlpatterns() + [
+            path("pipeline/<int:pk>/", self.pipeline_view, name="pipeline"),
+            path("erase/<int:pk>/", self.erase_view, name="erase"),
+        ]
+
+    def erase_view(self, request, pk):
+        partnership = get_object_or_404(PartnershipRequest, pk=pk)
+
+        def erase(partnership):
+            privacy.erase_partnership_request(partnership)
+            return (
+                PARTNERSHIP_ERASED,
+                _("Persoonsgegevens gewist; soort, interesse, status en data zijn bewaard."),
+                True,
+            )
+
+        return confirmed_action(
+            request,
+            partnership,
+            permission=PRIVACY_PERMISSION,
+            title=_("Persoonsgegevens wissen"),
+            question=_(
+                "Naam, e-mailadres, organisatie, telefoonnummer, bericht en notities van %(request)s wissen? "
+                "Soort partner, interesse, budget, status en data blijven bewaard."
+            )
+            % {"request": partnership},
+            submit_label=_("Ja, wissen"),
+            back_url=reverse(self.get_url_name("inspect"), args=[partnership.pk]),
+            perform=erase,
+            dangerous=True,
+        )
 
     def pipeline_view(self, request, pk):
         if not request.user.has_perm(CHANGE_PERMISSION):

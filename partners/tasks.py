@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from . import emails
 from .models import PartnershipRequest, RequestStatus
+from .privacy import is_erased
 from .reminders import needs_reminder
 
 RETRY = {
@@ -30,7 +31,13 @@ def _locked_request(request_id):
 def _send_once(request_id, sent_at_field, build_message, ready=lambda partnership: True):
     with transaction.atomic():
         partnership = _locked_request(request_id)
-        if partnership is None or getattr(partnership, sent_at_field) or not ready(partnership):
+        # An erased request has no one left to write to, or about.
+        if (
+            partnership is None
+            or is_erased(partnership)
+            or getattr(partnership, sent_at_field)
+            or not ready(partnership)
+        ):
             return "skipped"
         build_message(partnership).send()
         setattr(partnership, sent_at_field, timezone.now())
@@ -115,7 +122,7 @@ def send_partner_reminder(request_id):
     today = timezone.localdate()
     with transaction.atomic():
         partnership = _locked_request(request_id)
-        if partnership is None or not needs_reminder(partnership, today):
+        if partnership is None or is_erased(partnership) or not needs_reminder(partnership, today):
             return "skipped"
         emails.reminder(partnership, today).send()
         partnership.last_reminder_sent_on = today

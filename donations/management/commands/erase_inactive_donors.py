@@ -1,10 +1,14 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from donations.privacy import erase_donor, inactive_donors
 
 
 class Command(BaseCommand):
-    help = "Anonymise donors without a gift in the last 7 years; their financial records stay."
+    help = (
+        "Anonymise donors without a gift in the 7 calendar years before this one; their financial records stay. "
+        "Closed partnership requests past their retention are erased too."
+    )
 
     def handle(self, *args, **options):
         erased = 0
@@ -12,3 +16,5 @@ class Command(BaseCommand):
             erase_donor(donor)
             erased += 1
         self.stdout.write(f"{erased} donateur(s) geanonimiseerd.")
+        # The monthly beat job runs this command: one AVG retention run for everything the site keeps about people.
+        call_command("erase_closed_partnership_requests", stdout=self.stdout)
