@@ -36,6 +36,9 @@ class RefuseNulCharactersMiddleware:
     def __call__(self, request):
         if self._holds_nul(request):
             return HttpResponseBadRequest(self.MESSAGE, content_type="text/plain; charset=utf-8")
+        # A cookie is not the visitor's to fix: one with a NUL (a forged session key, say) is dropped, as if absent.
+        for name in [name for name, value in request.COOKIES.items() if NUL in name or NUL in value]:
+            del request.COOKIES[name]
         return self.get_response(request)
 
     @staticmethod

@@ -107,3 +107,12 @@ def test_the_stripe_webhook_body_is_left_to_the_webhook_view(client):
 
     assert response.status_code == 400
     assert response.content.decode() == "missing Stripe-Signature header"
+
+
+def test_a_cookie_with_a_nul_is_dropped_not_looked_up(client):
+    # A forged session key would otherwise reach the session table, which PostgreSQL refuses with a 500.
+    client.cookies["sessionid"] = "abcdefgh\x00ijklmnop"
+    client.cookies["csrftoken"] = "\x00"
+
+    assert client.get("/zoeken/?q=leraren").status_code == 200
+    assert client.get("/admin/").status_code == 302  # to the login page: the session was looked up
