@@ -133,7 +133,10 @@ def test_a_refund_of_a_subscription_payment_waits_for_its_invoice(recorded, clie
     with transaction.atomic():
         deliver(client, [refund])
         waiting = StripeEvent.objects.get(stripe_id=refund["id"])
-        assert (waiting.outcome, waiting.waiting_for) == (StripeEvent.Outcome.WAITING, refund["data"]["object"]["payment_intent"])
+        assert (waiting.outcome, waiting.waiting_for) == (
+            StripeEvent.Outcome.WAITING,
+            refund["data"]["object"]["payment_intent"],
+        )
         assert waiting.processed_at is None
 
         deliver(client, [event for event in events if event is not refund])

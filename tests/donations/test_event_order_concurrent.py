@@ -41,7 +41,9 @@ def _post(base_url, event):
     return answers
 
 
-def test_every_gift_ends_right_when_its_events_race_each_other(on_postgresql, donor, standin_without_webhooks, settings):
+def test_every_gift_ends_right_when_its_events_race_each_other(
+    on_postgresql, donor, standin_without_webhooks, settings
+):
     settings.DONATION_RATE_LIMIT = "10000/m"
     the_campaign = campaign()
 
