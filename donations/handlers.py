@@ -11,11 +11,9 @@ site never made) or `MalformedEvent` (a shape no Stripe event has).
 import logging
 import uuid
 
-from django.utils import timezone
-
 from . import notifications, stripe_gateway
 from .models import Donation, DonationStatus, Donor, RecurringDonation, RecurringStatus
-from .state import CHARGE_SETTLED, DISPUTE_WON, INVOICE_RETRY_PAID, MONEY_RECEIVED, transition
+from .state import CHARGE_SETTLED, DISPUTE_WON, INVOICE_RETRY_PAID, MONEY_RECEIVED, recurring_transition, transition
 
 logger = logging.getLogger(__name__)
 
@@ -180,20 +178,11 @@ def _mark_paid(donation, cause=None, **stripe_ids):
     return False
 
 
-NOT_STARTED = (RecurringStatus.INCOMPLETE, RecurringStatus.FAILED)
-
-
-def _set_recurring_status(recurring, status, only_from):
-    if recurring.status in only_from:
-        recurring.status = status
-        recurring.save(update_fields=["status"])
-
-
 def _start_recurring_of(donation):
     """A paid first payment starts its recurring gift (whichever of the session and invoice events came first)."""
     if donation.recurring_id:
         recurring = RecurringDonation.objects.select_for_update().get(pk=donation.recurring_id)
-        _set_recurring_status(recurring, RecurringStatus.ACTIVE, only_from=NOT_STARTED)
+        recurring_transition(recurring, RecurringStatus.ACTIVE)
 
 
 # -- checkout sessions ---------------------------------------------------------------------------------------------
@@ -286,7 +275,7 @@ def invoice_paid(invoice):
         stripe_invoice_id=invoice["id"],
         stripe_payment_intent_id=_invoice_payment_intent(invoice),
     )
-    _set_recurring_status(recurring, RecurringStatus.ACTIVE, only_from=(*NOT_STARTED, RecurringStatus.PAST_DUE))
+    recurring_transition(recurring, RecurringStatus.ACTIVE)
 
 
 def _ever_paid(recurring):
@@ -302,11 +291,9 @@ def invoice_payment_failed(invoice):
         transition(initial, DonationStatus.FAILED)
     if _is_first_invoice(invoice) and not _ever_paid(recurring):
         # The first payment failed: the gift has not started, so nothing is past due.
-        _set_recurring_status(
-            recurring, RecurringStatus.FAILED, only_from=(RecurringStatus.INCOMPLETE, RecurringStatus.ACTIVE)
-        )
-    else:
-        _set_recurring_status(recurring, RecurringStatus.PAST_DUE, only_from=(RecurringStatus.ACTIVE,))
+        recurring_transition(recurring, RecurringStatus.FAILED)
+    elif recurring.status == RecurringStatus.ACTIVE:
+        recurring_transition(recurring, RecurringStatus.PAST_DUE)
     notifications.queue_payment_failed(recurring, invoice_id)
 
 
@@ -323,17 +310,13 @@ SUBSCRIPTION_STATUSES = {
 
 
 def _stop(recurring):
-    recurring.status = RecurringStatus.CANCELED
-    recurring.canceled_at = timezone.now()
-    recurring.save(update_fields=["status", "canceled_at"])
-    notifications.queue_recurring_stopped(recurring)
+    if recurring_transition(recurring, RecurringStatus.CANCELED):
+        notifications.queue_recurring_stopped(recurring)
 
 
 def _expire(recurring):
     """The first payment never succeeded and Stripe gave up: the gift ends without a "gift stopped" e-mail."""
-    recurring.status = RecurringStatus.EXPIRED
-    recurring.canceled_at = timezone.now()
-    recurring.save(update_fields=["status", "canceled_at"])
+    recurring_transition(recurring, RecurringStatus.EXPIRED)
 
 
 def customer_subscription_updated(subscription):
@@ -355,11 +338,11 @@ def customer_subscription_updated(subscription):
         # that debit bounced: until money came in, the gift has not started.
         failed = status == RecurringStatus.PAST_DUE or recurring.status == RecurringStatus.FAILED
         status = RecurringStatus.FAILED if failed else RecurringStatus.INCOMPLETE
+    recurring_transition(recurring, status)
     items = current["items"]["data"]
-    if items and items[0]["price"]["unit_amount"]:
+    if items and items[0]["price"]["unit_amount"] and items[0]["price"]["unit_amount"] != recurring.amount_cents:
         recurring.amount_cents = items[0]["price"]["unit_amount"]
-    recurring.status = status
-    recurring.save(update_fields=["amount_cents", "status"])
+        recurring.save(update_fields=["amount_cents"])
 
 
 def customer_subscription_deleted(subscription):

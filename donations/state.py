@@ -1,4 +1,4 @@
-"""The donation state machine: which status may follow which.
+"""The state machines of donations and recurring gifts: which status may follow which.
 
 Stripe delivers events late, twice and out of order; a transition that is not listed here is ignored, so a
 refunded or disputed donation never becomes paid again through a late or replayed payment event, and a late failure
@@ -16,7 +16,9 @@ import logging
 
 from django.utils import timezone
 
+from .models import ENDED_RECURRING_STATUSES
 from .models import DonationStatus as S
+from .models import RecurringStatus as R
 
 logger = logging.getLogger(__name__)
 
@@ -61,4 +63,31 @@ def transition(donation, target, *, cause=None, **fields):
     for name, value in fields.items():
         setattr(donation, name, value)
     donation.save()
+    return True
+
+
+# A recurring gift: not started until its first payment; once stopped or expired, it stays so whatever comes late.
+RECURRING_ALLOWED = {
+    R.INCOMPLETE: {R.ACTIVE, R.FAILED, R.PAST_DUE, R.CANCELED, R.EXPIRED},
+    R.FAILED: {R.ACTIVE, R.CANCELED, R.EXPIRED},
+    R.ACTIVE: {R.PAST_DUE, R.FAILED, R.CANCELED, R.EXPIRED},
+    R.PAST_DUE: {R.ACTIVE, R.CANCELED, R.EXPIRED},
+    R.CANCELED: set(),
+    R.EXPIRED: set(),
+}
+
+
+def recurring_transition(recurring, target, **fields):
+    """Move a recurring gift to `target` and save; returns False (and changes nothing) when not allowed."""
+    if recurring.status == target:
+        return False
+    if target not in RECURRING_ALLOWED[recurring.status]:
+        logger.info("Recurring gift %s: ignoring %s -> %s", recurring.pk, recurring.status, target)
+        return False
+    recurring.status = target
+    if target in ENDED_RECURRING_STATUSES:
+        recurring.canceled_at = recurring.canceled_at or timezone.now()
+    for name, value in fields.items():
+        setattr(recurring, name, value)
+    recurring.save(update_fields=["status", "canceled_at", *fields])
     return True
