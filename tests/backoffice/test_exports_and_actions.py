@@ -8,7 +8,6 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from campaigns.models import CampaignPage
-from donations import stripe_gateway
 from donations.admin_views import DonationViewSet
 from donations.models import DonationStatus
 from donations.tasks import send_receipt
@@ -53,18 +52,6 @@ def test_resending_a_receipt_mails_it_again_and_is_logged(staff_client, records,
     assert first.message()["Message-ID"] != resent.message()["Message-ID"]
     entry = ModelLogEntry.objects.get(action="leerkracht.receipt_resent")
     assert (entry.object_id, entry.user) == (str(donation.pk), client.user)
-
-
-def test_stopping_a_recurring_gift_asks_stripe_and_is_logged(staff_client, records, monkeypatch):
-    cancelled = []
-    monkeypatch.setattr(stripe_gateway, "cancel_subscription", cancelled.append)
-    client = staff_client("Financiën")
-
-    client.post(reverse("recurringdonation:stop", args=[records["recurringdonation"].pk]))
-
-    assert cancelled == ["sub_1"]
-    entry = ModelLogEntry.objects.get(action="leerkracht.recurring_stop_requested")
-    assert entry.user == client.user
 
 
 def test_logging_a_conversation_moves_the_request_on_and_sends_the_follow_up(

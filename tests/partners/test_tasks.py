@@ -40,9 +40,3 @@ def test_a_mail_server_failure_leaves_the_e_mail_unsent_for_the_retry(make_reque
     assert send_request_confirmation.run(partnership.pk) == "sent"
     assert len(mail.outbox) == 1
     assert PartnershipRequest.objects.get().confirmation_sent_at is not None
-
-
-def test_tasks_retry_mail_errors_with_the_configured_backoff(settings):
-    assert send_request_confirmation.autoretry_for == (OSError,)
-    assert send_request_confirmation.retry_backoff == settings.TASK_RETRY_BACKOFF_SECONDS
-    assert (send_request_confirmation.retry_backoff_max, send_request_confirmation.max_retries) == (3600, 8)

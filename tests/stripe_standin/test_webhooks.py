@@ -160,10 +160,14 @@ def test_unpausing_releases_held_events(
 ) -> None:
     server.configure(pause_delivery=True)
     pay_one_donation(client, server)
+    assert server.wait_for_deliveries(5)
+    assert receiver.events == []  # held while paused
 
     server.configure(pause_delivery=False)
 
     receiver.wait_for("checkout.session.completed")
+    assert server.wait_for_deliveries(10)
+    assert {event["id"] for event in receiver.events} == {event["id"] for event in server.events()}
 
 
 def test_events_and_their_attempts_can_be_listed_and_redelivered(

@@ -1,0 +1,39 @@
+"""A partnership request's confirmation goes out through a real worker and SMTP server, retried when refused."""
+
+import pytest
+
+from partners.models import PartnerInterest, PartnerKind, PartnershipRequest
+from partners.tasks import send_request_confirmation
+
+from .conftest import wait_for
+
+pytestmark = pytest.mark.worker
+
+
+def _request():
+    return PartnershipRequest.objects.create(
+        kind=PartnerKind.FOUNDATION,
+        organisation="Fonds Goed Onderwijs",
+        contact_name="Bert Jansen",
+        email="bert@fonds.example",
+        interest=PartnerInterest.ACCELERATOR,
+        message="Graag een gesprek.",
+        consent_to_contact=True,
+    )
+
+
+def _confirmations(mail_server):
+    return [message for message in mail_server.messages if "bert@fonds.example" in message]
+
+
+def test_a_refused_confirmation_is_retried_until_it_is_delivered_once(celery_worker, mail_server):
+    mail_server.refuse_next = 2
+    partnership = _request()
+
+    send_request_confirmation.delay(partnership.pk)
+
+    assert wait_for(lambda: len(_confirmations(mail_server)) == 1, timeout=60)
+    assert mail_server.refuse_next == 0  # both refusals were met, then the retry got through
+    assert wait_for(lambda: PartnershipRequest.objects.get().confirmation_sent_at is not None)
+    wait_for(lambda: False, timeout=3)
+    assert len(_confirmations(mail_server)) == 1
