@@ -118,6 +118,8 @@ class Command(BaseCommand):
 
     def _link(self, page, links, pages):
         """Set the page's links to other pages and fill its child relations, where they are still empty."""
+        if not links:
+            return page, False
         page = page.specific_class.objects.get(pk=page.pk)  # as saved, now that its children exist
         changed = False
         for name, value in links.items():
