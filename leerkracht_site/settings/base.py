@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "partners",
     "backoffice",
     "staff_two_factor",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",

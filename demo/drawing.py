@@ -1,4 +1,4 @@
-"""Illustrations for the demo content, drawn locally with Pillow (no downloads)."""
+"""The demo illustrations and PDF documents, drawn locally with Pillow and reportlab (no downloads)."""
 
 import functools
 import io
