@@ -1,15 +1,17 @@
 # The two commands: `make run` (the site with demo content) and `make test` (the whole test suite).
-PYTHON ?= python3
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || echo python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test test-fast lint install migrate demo clean
 
-$(STAMP): requirements.lock pyproject.toml
+# The development and test set (requirements/dev.txt): production's pins, the test tools and the Stripe stand-in.
+# Production installs requirements/production.txt instead (docs/deploy.md).
+$(STAMP): requirements/dev.txt requirements/production.txt pyproject.toml devtools/stripe-standin/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet -r requirements/dev.txt
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -24,11 +26,17 @@ demo: migrate
 run: demo
 	$(BIN)/honcho -f Procfile.dev start
 
-## Run every test: unit and HTTP tests, then the browser tests (Debian chromium).
+## Run every test: unit and HTTP tests, then the browser tests (Debian chromium), also when the first failed.
 test: install
 	$(BIN)/ruff check .
-	$(BIN)/pytest -n 2 -p no:cacheprovider
-	$(BIN)/pytest -m browser -p no:cacheprovider
+	@unit=0; browser=0; \
+	echo "$(BIN)/pytest -n 2 -p no:cacheprovider"; \
+	$(BIN)/pytest -n 2 -p no:cacheprovider || unit=$$?; \
+	echo "$(BIN)/pytest -m browser -p no:cacheprovider"; \
+	$(BIN)/pytest -m browser -p no:cacheprovider || browser=$$?; \
+	if [ $$unit -ne 0 ] || [ $$browser -ne 0 ]; then \
+		echo "make test: failed (unit and HTTP tests: exit $$unit, browser tests: exit $$browser)"; exit 1; \
+	fi
 
 test-fast: install
 	$(BIN)/pytest -n 2 -p no:cacheprovider
@@ -38,4 +46,4 @@ lint: install
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) var db.sqlite3 artifacts
+	rm -rf $(VENV) var db.sqlite3 artifacts devtools/stripe-standin/*.egg-info
