@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from donations.models import Donation, DonationStatus, Donor
+from tests.factories import DonationFactory, DonorFactory
 
 from .helpers import campaign
 
@@ -15,10 +15,7 @@ def _add_paid_gifts(count, *, first_number, on_commit):
     """Paid gifts from `count` new donors, committed the way payments are (dropping the cached campaign total)."""
     with on_commit(execute=True):
         for number in range(first_number, first_number + count):
-            donor = Donor.objects.create(email=f"donor{number}@example.org")
-            Donation.objects.create(
-                campaign=campaign(), donor=donor, amount_cents=2500, frequency="once", status=DonationStatus.PAID
-            )
+            DonationFactory(campaign=campaign(), donor=DonorFactory(email=f"donor{number}@example.org"), paid=True)
 
 
 def _queries_for_page(client, url):

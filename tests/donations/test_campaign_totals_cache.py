@@ -4,8 +4,9 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from campaigns.models import CampaignPage
-from donations.models import Donation, DonationStatus, Donor
+from donations.models import DonationStatus
 from donations.state import transition
+from tests.factories import DonationFactory
 
 
 def _progress_line(client, campaign):
@@ -14,8 +15,7 @@ def _progress_line(client, campaign):
 
 
 def _paid_donation(campaign, cents):
-    donor = Donor.objects.create(email=f"gever{cents}@example.org")
-    donation = Donation.objects.create(campaign=campaign, donor=donor, amount_cents=cents, frequency="once")
+    donation = DonationFactory(campaign=campaign, amount_cents=cents)
     with transaction.atomic():
         transition(donation, DonationStatus.PAID)
     return donation

@@ -11,9 +11,10 @@ from django.utils import timezone, translation
 from wagtail.models import Site
 
 from campaigns.models import CampaignPage
-from donations.models import AnnualOverview, Donation, DonationStatus, Donor, ReceiptSettings
+from donations.models import AnnualOverview, Donation, DonationStatus, ReceiptSettings
 from donations.tasks import send_annual_overviews, send_receipt, sweep_unsent_receipts
 from pages.models import AnbiSettings
+from tests.factories import DonationFactory, DonorFactory
 
 
 @pytest.fixture
@@ -29,12 +30,10 @@ def campaign(demo_site):
 
 
 def _paid(campaign, email, cents, paid_at, **fields):
-    donor, _ = Donor.objects.get_or_create(email=email, defaults={"name": "Anna de Vries"})
-    return Donation.objects.create(
+    return DonationFactory(
         campaign=campaign,
-        donor=donor,
+        donor=DonorFactory(email=email, name="Anna de Vries"),
         amount_cents=cents,
-        frequency="once",
         status=DonationStatus.PAID,
         paid_at=paid_at,
         **fields,

@@ -2,8 +2,9 @@
 
 import pytest
 
-from partners.models import PartnerInterest, PartnerKind, PartnershipRequest
+from partners.models import PartnershipRequest
 from partners.tasks import send_request_confirmation
+from tests.factories import PartnershipRequestFactory
 
 from .conftest import wait_for
 
@@ -11,15 +12,7 @@ pytestmark = pytest.mark.worker
 
 
 def _request():
-    return PartnershipRequest.objects.create(
-        kind=PartnerKind.FOUNDATION,
-        organisation="Fonds Goed Onderwijs",
-        contact_name="Bert Jansen",
-        email="bert@fonds.example",
-        interest=PartnerInterest.ACCELERATOR,
-        message="Graag een gesprek.",
-        consent_to_contact=True,
-    )
+    return PartnershipRequestFactory(email="bert@fonds.example")
 
 
 def _confirmations(mail_server):
