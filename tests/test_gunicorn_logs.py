@@ -43,21 +43,29 @@ def serve_one_request(tmp_path, log_format, path):
         text=True,
     )
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5)  # noqa: S310
-                break
-            except urllib.error.HTTPError:
-                break  # any answer will do: the request was served and logged
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+        _wait_until_listening(port)
+        # Exactly one request, however long the worker takes to boot: it waits in the socket's backlog.
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=120)  # noqa: S310
+        except urllib.error.HTTPError:
+            pass  # any answer will do: the request was served and logged
     finally:
         server.send_signal(signal.SIGTERM)
         output, _ = server.communicate(timeout=30)
     return [line for line in output.splitlines() if line.strip()]
+
+
+def _wait_until_listening(port, timeout=60):
+    """Until the master has bound its socket; only TCP connects, so no request reaches the log."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 def donor_token():
