@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
-from backoffice.actions import confirmed_action
-from backoffice.responses import forbidden
-from backoffice.viewsets import ExportCheckedIndexView, ReadOnlyModelViewSet
-from campaigns.money import format_euro
+from core.admin.actions import confirmed_action
+from core.admin.responses import forbidden
+from core.admin.viewsets import ExportCheckedIndexView, ReadOnlyModelViewSet
+from core.money import format_euro
 
 from . import events, privacy, stripe_gateway
 from .models import Donation, DonationStatus, Donor, RecurringDonation, StripeEvent

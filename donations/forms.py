@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import CampaignPage
-from campaigns.money import format_euro
+from core.money import format_euro
 
 from .amounts import fee_for, parse_euro_amount
 from .models import Frequency

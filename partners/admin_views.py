@@ -9,9 +9,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from backoffice.actions import confirmed_action
-from backoffice.responses import forbidden
-from backoffice.viewsets import EXPORT_PERMISSION, ReadOnlyModelViewSet
+from core.admin.actions import confirmed_action
+from core.admin.responses import forbidden
+from core.admin.viewsets import EXPORT_PERMISSION, ReadOnlyModelViewSet
 
 from . import pipeline, privacy
 from .models import PartnershipRequest, RequestStatus
