@@ -31,8 +31,10 @@ RECURRING_STOP_REQUESTED = "leerkracht.recurring_stop_requested"
 DONOR_DATA_EXPORTED = "leerkracht.donor_data_exported"
 DONOR_ERASED = "leerkracht.donor_erased"
 
+# Donor data in bulk: the spreadsheet exports of every listing here.
+EXPORT_PERMISSION = "donations.export_donation"
 # Access and erasure requests are handled by the staff who may export donor data in bulk.
-PRIVACY_PERMISSION = "donations.export_donation"
+PRIVACY_PERMISSION = EXPORT_PERMISSION
 
 
 def _can_refund(donation):
@@ -51,6 +53,7 @@ class DonationViewSet(ReadOnlyModelViewSet):
     model = Donation
     icon = "tasks"
     menu_label = _("Donaties")
+    export_permission = EXPORT_PERMISSION
     list_display = ["__str__", "donor", "campaign", "frequency", "status", "created_at", "receipt_number"]
     list_filter = {
         "campaign": ["exact"],
@@ -167,6 +170,7 @@ class DonorViewSet(ReadOnlyModelViewSet):
     model = Donor
     icon = "user"
     menu_label = _("Donateurs")
+    export_permission = EXPORT_PERMISSION
     list_display = ["email", "name", "newsletter_opt_in", "created_at"]
     list_filter = {"newsletter_opt_in": ["exact"], "created_at": ["date__gte", "date__lte"]}
     search_fields = ["email", "name"]
@@ -239,6 +243,7 @@ class RecurringDonationViewSet(ReadOnlyModelViewSet):
     model = RecurringDonation
     icon = "rotate"
     menu_label = _("Periodieke giften")
+    export_permission = EXPORT_PERMISSION
     list_display = ["__str__", "campaign", "frequency", "status", "created_at"]
     list_filter = {
         "campaign": ["exact"],
@@ -329,6 +334,7 @@ class StripeEventViewSet(ReadOnlyModelViewSet):
     model = StripeEvent
     icon = "code"
     menu_label = _("Stripe-gebeurtenissen")
+    export_permission = EXPORT_PERMISSION
     index_view_class = StripeEventIndexView
     list_display = ["type", "stripe_id", "outcome", "waiting_for", "waiting_since", "delivery_count", "received_at"]
     list_filter = {"type": ["exact"], "outcome": ["exact"], "received_at": ["date__gte", "date__lte"]}

@@ -11,12 +11,13 @@ from wagtail.log_actions import log
 
 from core.admin.actions import confirmed_action
 from core.admin.responses import forbidden
-from core.admin.viewsets import EXPORT_PERMISSION, ReadOnlyModelViewSet
+from core.admin.viewsets import ReadOnlyModelViewSet
 
 from . import pipeline, privacy
 from .models import PartnershipRequest, RequestStatus
 
 CHANGE_PERMISSION = "partners.change_partnershiprequest"
+EXPORT_PERMISSION = "partners.export_partnershiprequest"
 PIPELINE_UPDATED = "leerkracht.partnership_updated"
 CONVERSATION_LOGGED = "leerkracht.conversation_logged"
 PARTNERSHIP_ERASED = "leerkracht.partnership_erased"
@@ -48,6 +49,7 @@ class PartnershipRequestViewSet(ReadOnlyModelViewSet):
     model = PartnershipRequest
     icon = "group"
     menu_label = _("Partneraanvragen")
+    export_permission = EXPORT_PERMISSION
     list_display = ["__str__", "kind", "interest", "budget", "status", "owner", "created_at"]
     list_filter = {
         "status": ["exact"],

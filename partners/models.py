@@ -83,6 +83,7 @@ class PartnershipRequest(models.Model):
         verbose_name = _("partneraanvraag")
         verbose_name_plural = _("partneraanvragen")
         ordering = ["-created_at"]
+        permissions = [("export_partnershiprequest", _("Kan partneraanvragen exporteren"))]
 
     def __str__(self):
         if self.organisation:
