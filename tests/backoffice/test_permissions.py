@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from wagtail.admin.menu import admin_menu
 
 from donations import stripe_gateway
 
@@ -146,3 +147,22 @@ def test_each_listing_exports_with_its_own_permission(
     client.force_login(_user_with(django_user_model, export_permission, *view_permissions))
     for viewset in VIEWSETS:
         assert _allowed(client.get(reverse(f"{viewset}:index"), {"export": "csv"})) == (viewset in may_export), viewset
+
+
+def _fundraising_menu(user, rf):
+    """The labels and addresses in the "Fondsenwerving" submenu of the admin's main menu, as `user` sees them."""
+    request = rf.get(reverse("wagtailadmin_home"))
+    request.user = user
+    (fundraising,) = [item for item in admin_menu.menu_items_for_request(request) if item.name == "fondsenwerving"]
+    items = sorted(fundraising.menu.menu_items_for_request(request), key=lambda item: item.order)
+    return [(str(item.label), item.url) for item in items]
+
+
+def test_the_fundraising_menu_lists_each_apps_listings_in_order(staff_client, records, rf):
+    assert _fundraising_menu(staff_client("Fondsenwerving").user, rf) == [
+        ("Donaties", reverse("donation:index")),
+        ("Donateurs", reverse("donor:index")),
+        ("Periodieke giften", reverse("recurringdonation:index")),
+        ("Stripe-gebeurtenissen", reverse("stripeevent:index")),
+        ("Partneraanvragen", reverse("partnershiprequest:index")),
+    ]
