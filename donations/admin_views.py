@@ -6,7 +6,6 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -19,9 +18,8 @@ from core.admin.responses import forbidden
 from core.admin.viewsets import ExportCheckedIndexView, ReadOnlyModelViewSet
 from core.money import format_euro
 
-from . import events, privacy, stripe_gateway
+from . import events, notifications, privacy, stripe_gateway
 from .models import Donation, DonationStatus, Donor, RecurringDonation, StripeEvent
-from .tasks import send_receipt
 
 logger = logging.getLogger(__name__)
 
@@ -144,14 +142,8 @@ class DonationViewSet(ReadOnlyModelViewSet):
         donation = get_object_or_404(Donation, pk=pk)
 
         def resend(donation):
-            if not _can_resend_receipt(donation):
+            if not notifications.resend_receipt(donation):
                 return None, _("Alleen voor een betaalde donatie gaat een bevestiging uit."), False
-            with transaction.atomic():
-                # Same number, new Message-ID: mail programs would hide a second copy of a message they hold.
-                Donation.objects.filter(pk=donation.pk).update(
-                    receipt_sent_at=None, receipt_failed_at=None, receipt_message_id=""
-                )
-                transaction.on_commit(lambda: send_receipt.delay(donation.pk))
             return RECEIPT_RESENT, _("De bevestiging wordt opnieuw verstuurd."), True
 
         return confirmed_action(

@@ -4,11 +4,12 @@ Queueing never breaks the change itself (core.queueing): if the broker is down t
 outbox sweep sends the receipt later (it is paid, and neither sent nor failed).
 """
 
+from django.db import transaction
 from django.utils import timezone
 
 from core.queueing import queue_on_commit
 
-from .models import Donation
+from .models import Donation, DonationStatus
 
 
 def queue_receipt(donation):
@@ -16,6 +17,20 @@ def queue_receipt(donation):
 
     Donation.objects.filter(pk=donation.pk, receipt_queued_at__isnull=True).update(receipt_queued_at=timezone.now())
     queue_on_commit(send_receipt, donation.pk)
+
+
+def resend_receipt(donation):
+    """Send a paid gift's receipt again, on staff's request: the same number, a new Message-ID (mail programs would
+    hide a second copy of a message they hold). False, and nothing queued, when the gift is not paid."""
+    from .tasks import send_receipt
+
+    with transaction.atomic():
+        resent = Donation.objects.filter(pk=donation.pk, status=DonationStatus.PAID).update(
+            receipt_sent_at=None, receipt_failed_at=None, receipt_message_id=""
+        )
+        if resent:
+            queue_on_commit(send_receipt, donation.pk)
+    return bool(resent)
 
 
 def queue_payment_failed(recurring, invoice_id):

@@ -6,11 +6,16 @@ from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from core.queueing import queue_on_commit
 
 from .emails import staff_member_name
 from .models import PartnershipRequest, RequestStatus
+
+# Audit-log actions of the pipeline.
+PIPELINE_UPDATED = "leerkracht.partnership_updated"
+CONVERSATION_LOGGED = "leerkracht.conversation_logged"
 
 
 def _mark_queued(request_id, queued_mark):
@@ -77,3 +82,20 @@ def log_conversation(partnership, user, notes):
         if locked.follow_up_sent_at is None:
             queue_on_commit(send_conversation_follow_up, locked.pk)
     return locked
+
+
+def update_pipeline(partnership, user, *, status, owner, conversation):
+    """Apply staff member `user`'s pipeline form: a conversation first (it may move a new request on and give it an
+    owner), then whatever they changed in the form compared to what they saw; each step in the audit log."""
+    owner_before, status_before = partnership.owner, partnership.status
+    if conversation.strip():
+        partnership = log_conversation(partnership, user, conversation)
+        log(partnership, CONVERSATION_LOGGED, user=user)
+    if owner != owner_before:
+        # Who follows a request up is bookkeeping, not a pipeline step: no e-mail follows from it.
+        PartnershipRequest.objects.filter(pk=partnership.pk).update(owner=owner)
+        partnership.owner = owner
+    if status != status_before:
+        partnership = change_status(partnership, status)
+    log(partnership, PIPELINE_UPDATED, user=user, data={"status": partnership.status, "owner": owner and owner.pk})
+    return partnership
