@@ -43,7 +43,7 @@ def receive_request(form):
 
 
 def change_status(partnership, status):
-    """Move a request to `status`; the first move away from new records when contact was made.
+    """Move a request to `status`; the first move away from "new" records when contact was made.
 
     Returns the request as stored.
     """
