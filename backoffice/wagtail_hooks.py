@@ -2,25 +2,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from donations.admin_views import DonationViewSet, DonorViewSet, RecurringDonationViewSet, StripeEventViewSet
-from partners.admin_views import PartnershipRequestViewSet
-
 
 class FundraisingViewSetGroup(ViewSetGroup):
+    """The "Fondsenwerving" menu. Each app registers its own view sets and puts them in this menu by giving them
+    `menu_hook = "register_fundraising_menu_item"` (their `menu_order` orders the menu)."""
+
     menu_label = _("Fondsenwerving")
     menu_icon = "tasks"
     menu_order = 250
-    items = (
-        DonationViewSet("donation"),
-        DonorViewSet("donor"),
-        RecurringDonationViewSet("recurringdonation"),
-        StripeEventViewSet("stripeevent"),
-        PartnershipRequestViewSet("partnershiprequest"),
-    )
+    submenu_hook = "register_fundraising_menu_item"
 
 
 @hooks.register("register_admin_viewset")
-def register_fundraising_viewsets():
+def register_fundraising_menu():
     return FundraisingViewSetGroup()
 
 

@@ -8,10 +8,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.money import format_euro
 from pages.blocks import ContentStreamBlock
 from pages.models import CachedPageMixin, SeoFieldsMixin
-
-from .money import format_euro
 
 
 class CampaignIndexPage(CachedPageMixin, SeoFieldsMixin, Page):

@@ -6,7 +6,6 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -14,14 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
-from backoffice.actions import confirmed_action
-from backoffice.responses import forbidden
-from backoffice.viewsets import ExportCheckedIndexView, ReadOnlyModelViewSet
-from campaigns.money import format_euro
+from core.admin.actions import confirmed_action
+from core.admin.responses import forbidden
+from core.admin.viewsets import ExportCheckedIndexView, ReadOnlyModelViewSet
+from core.money import format_euro
 
-from . import events, privacy, stripe_gateway
+from . import events, notifications, privacy, stripe_gateway
 from .models import Donation, DonationStatus, Donor, RecurringDonation, StripeEvent
-from .tasks import send_receipt
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +29,10 @@ RECURRING_STOP_REQUESTED = "leerkracht.recurring_stop_requested"
 DONOR_DATA_EXPORTED = "leerkracht.donor_data_exported"
 DONOR_ERASED = "leerkracht.donor_erased"
 
+# Donor data in bulk: the spreadsheet exports of every listing here.
+EXPORT_PERMISSION = "donations.export_donation"
 # Access and erasure requests are handled by the staff who may export donor data in bulk.
-PRIVACY_PERMISSION = "donations.export_donation"
+PRIVACY_PERMISSION = EXPORT_PERMISSION
 
 
 def _can_refund(donation):
@@ -51,6 +51,7 @@ class DonationViewSet(ReadOnlyModelViewSet):
     model = Donation
     icon = "tasks"
     menu_label = _("Donaties")
+    export_permission = EXPORT_PERMISSION
     list_display = ["__str__", "donor", "campaign", "frequency", "status", "created_at", "receipt_number"]
     list_filter = {
         "campaign": ["exact"],
@@ -141,14 +142,8 @@ class DonationViewSet(ReadOnlyModelViewSet):
         donation = get_object_or_404(Donation, pk=pk)
 
         def resend(donation):
-            if not _can_resend_receipt(donation):
+            if not notifications.resend_receipt(donation):
                 return None, _("Alleen voor een betaalde donatie gaat een bevestiging uit."), False
-            with transaction.atomic():
-                # Same number, new Message-ID: mail programs would hide a second copy of a message they hold.
-                Donation.objects.filter(pk=donation.pk).update(
-                    receipt_sent_at=None, receipt_failed_at=None, receipt_message_id=""
-                )
-                transaction.on_commit(lambda: send_receipt.delay(donation.pk))
             return RECEIPT_RESENT, _("De bevestiging wordt opnieuw verstuurd."), True
 
         return confirmed_action(
@@ -167,6 +162,7 @@ class DonorViewSet(ReadOnlyModelViewSet):
     model = Donor
     icon = "user"
     menu_label = _("Donateurs")
+    export_permission = EXPORT_PERMISSION
     list_display = ["email", "name", "newsletter_opt_in", "created_at"]
     list_filter = {"newsletter_opt_in": ["exact"], "created_at": ["date__gte", "date__lte"]}
     search_fields = ["email", "name"]
@@ -239,6 +235,7 @@ class RecurringDonationViewSet(ReadOnlyModelViewSet):
     model = RecurringDonation
     icon = "rotate"
     menu_label = _("Periodieke giften")
+    export_permission = EXPORT_PERMISSION
     list_display = ["__str__", "campaign", "frequency", "status", "created_at"]
     list_filter = {
         "campaign": ["exact"],
@@ -329,6 +326,7 @@ class StripeEventViewSet(ReadOnlyModelViewSet):
     model = StripeEvent
     icon = "code"
     menu_label = _("Stripe-gebeurtenissen")
+    export_permission = EXPORT_PERMISSION
     index_view_class = StripeEventIndexView
     list_display = ["type", "stripe_id", "outcome", "waiting_for", "waiting_since", "delivery_count", "received_at"]
     list_filter = {"type": ["exact"], "outcome": ["exact"], "received_at": ["date__gte", "date__lte"]}

@@ -4,9 +4,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import CampaignPage
-from campaigns.money import format_euro
+from core.money import format_euro, parse_euro_amount
 
-from .amounts import fee_for, parse_euro_amount
+from .fees import fee_for
 from .models import Frequency
 
 OTHER_AMOUNT = "other"

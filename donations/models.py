@@ -5,7 +5,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from campaigns.money import format_euro
+from core.money import format_euro
 
 
 class Frequency(models.TextChoices):

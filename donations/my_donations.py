@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.money import parse_euro_amount
+
 from . import stripe_gateway
-from .amounts import parse_euro_amount
 from .models import Donor, RecurringDonation
 
 SALT = "mijn-donaties"

@@ -7,7 +7,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from campaigns.money import format_euro
+from core.money import format_euro
 
 LEFT = 20 * mm
 TOP = A4[1] - 25 * mm

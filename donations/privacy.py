@@ -16,7 +16,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
-from backoffice.privacy import REDACTED, personal_value_pattern, redact_log_entries, start_of_retention
+from core.privacy import REDACTED, personal_value_pattern, redact_log_entries, start_of_retention
 
 from .models import ENDED_RECURRING_STATUSES, Donation, Donor, RecurringDonation, StripeEvent
 from .privacy_tasks import delete_customer_soon

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .amounts import fee_for
+from .fees import fee_for
 
 WEBHOOK_TOLERANCE_SECONDS = 300
 StripeError = stripe.StripeError

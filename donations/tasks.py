@@ -10,23 +10,20 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from . import emails
+from core.emails import build_email
+from core.retry import MAIL_RETRY
+
+from .emails import manage_link
 from .models import AnnualOverview, Donation, DonationStatus, Donor, RecurringDonation
 from .pdf import annual_overview_pdf, receipt_pdf
 from .receipts import next_receipt_number, site_settings
 
 logger = logging.getLogger(__name__)
 
-# Mail servers fail with OSError subclasses (smtplib.SMTPException, ConnectionError, TimeoutError).
-RETRY = {
-    "autoretry_for": (OSError,),
-    "retry_backoff": settings.TASK_RETRY_BACKOFF_SECONDS,
-    "retry_backoff_max": 3600,
-    "max_retries": 8,
-}
+PDF = "application/pdf"
 
 
-@shared_task(bind=True, **RETRY)
+@shared_task(bind=True, **MAIL_RETRY)
 def send_receipt(self, donation_id):
     """Send the receipt for a paid donation once.
 
@@ -86,14 +83,14 @@ def _receipt_message(donation):
         "donor": donation.donor,
         "anbi": anbi,
         "thank_you_text": receipt_settings.thank_you_text,
-        "manage_url": emails.manage_link(donation.donor),
+        "manage_url": manage_link(donation.donor),
     }
-    return emails.build(
-        "receipt",
+    return build_email(
+        "donations/email/receipt",
         context,
         subject=f"Bedankt voor uw gift aan {donation.campaign.title}",
         to=donation.donor.email,
-        attachments=[(f"ontvangstbewijs-{donation.receipt_number}.pdf", receipt_pdf(donation, anbi))],
+        attachments=[(f"ontvangstbewijs-{donation.receipt_number}.pdf", receipt_pdf(donation, anbi), PDF)],
         headers={"Message-ID": donation.receipt_message_id},
     )
 
@@ -111,14 +108,14 @@ def sweep_unsent_receipts():
     return len(ids)
 
 
-@shared_task(**RETRY)
+@shared_task(**MAIL_RETRY)
 def send_payment_failed(recurring_id, invoice_id):
     recurring = RecurringDonation.objects.select_related("donor", "campaign").filter(pk=recurring_id).first()
     if recurring is None:
         return "skipped"
-    context = {"recurring": recurring, "manage_url": emails.manage_link(recurring.donor), "invoice_id": invoice_id}
-    emails.build(
-        "payment_failed",
+    context = {"recurring": recurring, "manage_url": manage_link(recurring.donor), "invoice_id": invoice_id}
+    build_email(
+        "donations/email/payment_failed",
         context,
         subject="Uw periodieke gift aan Stichting leerKRACHT: betaling mislukt",
         to=recurring.donor.email,
@@ -126,13 +123,13 @@ def send_payment_failed(recurring_id, invoice_id):
     return "sent"
 
 
-@shared_task(**RETRY)
+@shared_task(**MAIL_RETRY)
 def send_recurring_stopped(recurring_id):
     recurring = RecurringDonation.objects.select_related("donor", "campaign").filter(pk=recurring_id).first()
     if recurring is None:
         return "skipped"
-    emails.build(
-        "recurring_stopped",
+    build_email(
+        "donations/email/recurring_stopped",
         {"recurring": recurring},
         subject="Uw periodieke gift aan Stichting leerKRACHT is gestopt",
         to=recurring.donor.email,
@@ -154,7 +151,7 @@ def send_annual_overviews(year=None):
     return len(donor_ids)
 
 
-@shared_task(**RETRY)
+@shared_task(**MAIL_RETRY)
 def send_annual_overview(donor_id, year):
     with transaction.atomic():
         donor = Donor.objects.select_for_update().get(pk=donor_id)
@@ -172,12 +169,12 @@ def send_annual_overview(donor_id, year):
         overview = overview or AnnualOverview(donor=donor, year=year, total_cents=total, donation_count=len(donations))
         anbi, _ = site_settings()
         context = {"donor": donor, "year": year, "donations": donations, "total_cents": total, "anbi": anbi}
-        emails.build(
-            "annual_overview",
+        build_email(
+            "donations/email/annual_overview",
             context,
             subject=f"Uw jaaroverzicht {year} van Stichting leerKRACHT",
             to=donor.email,
-            attachments=[(f"jaaroverzicht-{year}.pdf", annual_overview_pdf(donor, year, donations, total, anbi))],
+            attachments=[(f"jaaroverzicht-{year}.pdf", annual_overview_pdf(donor, year, donations, total, anbi), PDF)],
         ).send()
         overview.total_cents, overview.donation_count, overview.sent_at = total, len(donations), timezone.now()
         overview.save()

@@ -7,7 +7,25 @@ from .admin_views import (
     RECEIPT_RESENT,
     RECURRING_STOP_REQUESTED,
     REFUND_REQUESTED,
+    DonationViewSet,
+    DonorViewSet,
+    RecurringDonationViewSet,
+    StripeEventViewSet,
 )
+
+# The "Fondsenwerving" admin menu (backoffice) lists the menu items registered with this hook.
+FUNDRAISING_MENU_HOOK = "register_fundraising_menu_item"
+
+
+@hooks.register("register_admin_viewset")
+def register_donation_viewsets():
+    in_menu = {"menu_hook": FUNDRAISING_MENU_HOOK}
+    return [
+        DonationViewSet("donation", menu_order=100, **in_menu),
+        DonorViewSet("donor", menu_order=200, **in_menu),
+        RecurringDonationViewSet("recurringdonation", menu_order=300, **in_menu),
+        StripeEventViewSet("stripeevent", menu_order=400, **in_menu),
+    ]
 
 
 @hooks.register("register_log_actions")

@@ -7,18 +7,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
 
-from backoffice.actions import confirmed_action
-from backoffice.responses import forbidden
-from backoffice.viewsets import EXPORT_PERMISSION, ReadOnlyModelViewSet
+from core.admin.actions import confirmed_action
+from core.admin.responses import forbidden
+from core.admin.viewsets import ReadOnlyModelViewSet
 
 from . import pipeline, privacy
 from .models import PartnershipRequest, RequestStatus
 
 CHANGE_PERMISSION = "partners.change_partnershiprequest"
-PIPELINE_UPDATED = "leerkracht.partnership_updated"
-CONVERSATION_LOGGED = "leerkracht.conversation_logged"
+EXPORT_PERMISSION = "partners.export_partnershiprequest"
 PARTNERSHIP_ERASED = "leerkracht.partnership_erased"
 
 # As for donors: erasure requests are handled by the staff who may export personal data (Financiën, Beheer).
@@ -48,6 +46,7 @@ class PartnershipRequestViewSet(ReadOnlyModelViewSet):
     model = PartnershipRequest
     icon = "group"
     menu_label = _("Partneraanvragen")
+    export_permission = EXPORT_PERMISSION
     list_display = ["__str__", "kind", "interest", "budget", "status", "owner", "created_at"]
     list_filter = {
         "status": ["exact"],
@@ -143,25 +142,9 @@ class PartnershipRequestViewSet(ReadOnlyModelViewSet):
         initial = {"status": partnership.status, "owner": partnership.owner}
         form = PipelineForm(request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
-            update_pipeline(partnership, request.user, **form.cleaned_data)
+            pipeline.update_pipeline(partnership, request.user, **form.cleaned_data)
             messages.success(request, _("Partneraanvraag bijgewerkt."))
             return redirect(back_url)
         title = _("Pijplijn: %(request)s") % {"request": partnership}
         context = {"page_title": title, "header_title": title, "form": form, "back_url": back_url}
         return TemplateResponse(request, "partners/admin/pipeline.html", context)
-
-
-def update_pipeline(partnership, user, *, status, owner, conversation):
-    """Apply the pipeline form: a conversation first (it may move a new request on and give it an owner), then
-    whatever the staff member changed in the form compared to what they saw."""
-    owner_before, status_before = partnership.owner, partnership.status
-    if conversation.strip():
-        partnership = pipeline.log_conversation(partnership, user, conversation)
-        log(partnership, CONVERSATION_LOGGED, user=user)
-    if owner != owner_before:
-        # Who follows a request up is bookkeeping, not a pipeline step: no e-mail follows from it.
-        PartnershipRequest.objects.filter(pk=partnership.pk).update(owner=owner)
-        partnership.owner = owner
-    if status != status_before:
-        partnership = pipeline.change_status(partnership, status)
-    log(partnership, PIPELINE_UPDATED, user=user, data={"status": partnership.status, "owner": owner and owner.pk})

@@ -1,35 +1,16 @@
-"""The partnership e-mails as messages ready to send: Dutch, plain text with an HTML alternative."""
-
-import functools
+"""The partnership e-mails as messages ready to send: the site's Dutch messages (core.emails), built in Dutch,
+subjects and choice labels included."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
+
+from core.emails import build_email, in_dutch
 
 from .workdays import working_days_between
 
 
-def in_dutch(build):
-    """Workers have no visitor to take a language from: build the message, choice labels included, in Dutch."""
-
-    @functools.wraps(build)
-    def build_in_dutch(*args, **kwargs):
-        with translation.override("nl"):
-            return build(*args, **kwargs)
-
-    return build_in_dutch
-
-
 def _message(template, subject, context, to, reply_to=None):
-    context = {**context, "site_url": settings.WAGTAILADMIN_BASE_URL}
-    text = render_to_string(f"partners/email/{template}.txt", context)
-    html = render_to_string(f"partners/email/{template}.html", context)
-    message = EmailMultiAlternatives(
-        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[to], reply_to=reply_to
-    )
-    message.attach_alternative(html, "text/html")
-    return message
+    return build_email(f"partners/email/{template}", context, subject=subject, to=to, reply_to=reply_to)
 
 
 def staff_member_name(user):

@@ -2,20 +2,22 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Stored codes are English, as everywhere in the site's data; the labels people see are Dutch (and translated).
+
 
 class PartnerKind(models.TextChoices):
-    FOUNDATION = "fonds", _("Fonds of stichting")
-    WEALTHY_INDIVIDUAL = "particulier", _("Vermogend particulier")
-    COMPANY = "bedrijf", _("Bedrijf")
-    OTHER = "anders", _("Anders")
+    FOUNDATION = "foundation", _("Fonds of stichting")
+    WEALTHY_INDIVIDUAL = "wealthy_individual", _("Vermogend particulier")
+    COMPANY = "company", _("Bedrijf")
+    OTHER = "other", _("Anders")
 
 
 class PartnerInterest(models.TextChoices):
-    BOARD_PROGRAMME = "besturenprogramma", _("Het besturenprogramma")
-    ACCELERATOR = "versneller", _("De leerKRACHT-Versneller")
-    GENERAL_SUPPORT = "algemeen", _("Algemene steun aan leerKRACHT")
+    BOARD_PROGRAMME = "board_programme", _("Het besturenprogramma")
+    ACCELERATOR = "accelerator", _("De leerKRACHT-Versneller")
+    GENERAL_SUPPORT = "general_support", _("Algemene steun aan leerKRACHT")
     HOST_TEACHERS = (
-        "leraren-ontvangen",
+        "host_teachers",
         _("Een middag 30 leraren ontvangen om te laten zien hoe uw organisatie continu verbetert"),
     )
 
@@ -23,18 +25,18 @@ class PartnerInterest(models.TextChoices):
 class IndicativeBudget(models.TextChoices):
     """Ranges rather than free text: easy to choose, and the pipeline can be filtered and exported by them."""
 
-    UP_TO_10K = "tot-10000", _("Tot € 10.000")
-    FROM_10K_TO_50K = "10000-50000", _("€ 10.000 – € 50.000")
-    FROM_50K_TO_250K = "50000-250000", _("€ 50.000 – € 250.000")
-    OVER_250K = "meer-dan-250000", _("Meer dan € 250.000")
+    UP_TO_10K = "up_to_10k", _("Tot € 10.000")
+    FROM_10K_TO_50K = "10k_to_50k", _("€ 10.000 – € 50.000")
+    FROM_50K_TO_250K = "50k_to_250k", _("€ 50.000 – € 250.000")
+    OVER_250K = "over_250k", _("Meer dan € 250.000")
 
 
 class RequestStatus(models.TextChoices):
-    NEW = "nieuw", _("Nieuw")
-    CONTACTED = "contact", _("Contact opgenomen")
-    MEETING_PLANNED = "gesprek", _("Gesprek gepland")
+    NEW = "new", _("Nieuw")
+    CONTACTED = "contacted", _("Contact opgenomen")
+    MEETING_PLANNED = "meeting_planned", _("Gesprek gepland")
     PARTNER = "partner", _("Partner")
-    DECLINED = "afgewezen", _("Afgewezen")
+    DECLINED = "declined", _("Afgewezen")
 
 
 class PartnershipRequest(models.Model):
@@ -83,6 +85,7 @@ class PartnershipRequest(models.Model):
         verbose_name = _("partneraanvraag")
         verbose_name_plural = _("partneraanvragen")
         ordering = ["-created_at"]
+        permissions = [("export_partnershiprequest", _("Kan partneraanvragen exporteren"))]
 
     def __str__(self):
         if self.organisation:

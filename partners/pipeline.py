@@ -1,30 +1,30 @@
 """A request's way through the pipeline. These are the only functions that change a request's state;
-each queues the e-mails the change calls for once the change is committed."""
+each queues the e-mails the change calls for once the change is committed (core.queueing: a broker that is down
+leaves the request stored, and the sweep queues its e-mails again)."""
 
-import logging
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.log_actions import log
+
+from core.queueing import queue_on_commit
 
 from .emails import staff_member_name
 from .models import PartnershipRequest, RequestStatus
 
-logger = logging.getLogger(__name__)
+# Audit-log actions of the pipeline.
+PIPELINE_UPDATED = "leerkracht.partnership_updated"
+CONVERSATION_LOGGED = "leerkracht.conversation_logged"
 
 
-def _enqueue_on_commit(task, *args, queued_mark=None):
-    """Queue `task` once committed; with `queued_mark`, record on the request that it reached the broker."""
+def _mark_queued(request_id, queued_mark):
+    PartnershipRequest.objects.filter(pk=request_id).update(**{queued_mark: timezone.now()})
 
-    def enqueue():
-        try:
-            task.delay(*args)
-        except Exception:  # noqa: BLE001 - broker down: the request stays stored and the sweep queues it again
-            logger.exception("Could not queue %s%r", task.name, args)
-            return
-        if queued_mark:
-            PartnershipRequest.objects.filter(pk=args[0]).update(**{queued_mark: timezone.now()})
 
-    transaction.on_commit(enqueue)
+def _queue_with_mark(task, request_id, queued_mark):
+    """Queue `task` once committed and record in `queued_mark` that it reached the broker (the sweep looks there)."""
+    queue_on_commit(task, request_id, on_queued=partial(_mark_queued, request_id, queued_mark))
 
 
 def _locked(partnership):
@@ -37,13 +37,13 @@ def receive_request(form):
 
     with transaction.atomic():
         partnership = form.save()
-        _enqueue_on_commit(send_request_confirmation, partnership.pk, queued_mark="confirmation_queued_at")
-        _enqueue_on_commit(notify_staff_of_request, partnership.pk, queued_mark="staff_notification_queued_at")
+        _queue_with_mark(send_request_confirmation, partnership.pk, "confirmation_queued_at")
+        _queue_with_mark(notify_staff_of_request, partnership.pk, "staff_notification_queued_at")
     return partnership
 
 
 def change_status(partnership, status):
-    """Move a request to `status`; the first move away from "nieuw" records when contact was made.
+    """Move a request to `status`; the first move away from "new" records when contact was made.
 
     Returns the request as stored.
     """
@@ -80,5 +80,22 @@ def log_conversation(partnership, user, notes):
         locked.notes = "\n\n".join(part for part in (locked.notes.strip(), f"{heading}\n{notes.strip()}") if part)
         locked.save()
         if locked.follow_up_sent_at is None:
-            _enqueue_on_commit(send_conversation_follow_up, locked.pk)
+            queue_on_commit(send_conversation_follow_up, locked.pk)
     return locked
+
+
+def update_pipeline(partnership, user, *, status, owner, conversation):
+    """Apply staff member `user`'s pipeline form: a conversation first (it may move a new request on and give it an
+    owner), then whatever they changed in the form compared to what they saw; each step in the audit log."""
+    owner_before, status_before = partnership.owner, partnership.status
+    if conversation.strip():
+        partnership = log_conversation(partnership, user, conversation)
+        log(partnership, CONVERSATION_LOGGED, user=user)
+    if owner != owner_before:
+        # Who follows a request up is bookkeeping, not a pipeline step: no e-mail follows from it.
+        PartnershipRequest.objects.filter(pk=partnership.pk).update(owner=owner)
+        partnership.owner = owner
+    if status != status_before:
+        partnership = change_status(partnership, status)
+    log(partnership, PIPELINE_UPDATED, user=user, data={"status": partnership.status, "owner": owner and owner.pk})
+    return partnership

@@ -5,7 +5,7 @@ it; name, e-mail, organisation, phone, message and notes go, here and in its aud
 from django.db import transaction
 from django.db.models import Q
 
-from backoffice.privacy import REDACTED, redact_log_entries, start_of_retention
+from core.privacy import REDACTED, redact_log_entries, start_of_retention
 
 from .models import PartnershipRequest, RequestStatus
 

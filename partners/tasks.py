@@ -4,22 +4,16 @@ task twice sends one e-mail; a failing mail server rolls the mark back and the t
 import datetime
 
 from celery import shared_task
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+
+from core.retry import MAIL_RETRY
 
 from . import emails
 from .models import PartnershipRequest, RequestStatus
 from .privacy import is_erased
 from .reminders import needs_reminder
-
-RETRY = {
-    "autoretry_for": (OSError,),
-    "retry_backoff": settings.TASK_RETRY_BACKOFF_SECONDS,
-    "retry_backoff_max": 3600,
-    "max_retries": 8,
-}
 
 
 def _locked_request(request_id):
@@ -45,17 +39,17 @@ def _send_once(request_id, sent_at_field, build_message, ready=lambda partnershi
     return "sent"
 
 
-@shared_task(**RETRY)
+@shared_task(**MAIL_RETRY)
 def send_request_confirmation(request_id):
     return _send_once(request_id, "confirmation_sent_at", emails.confirmation)
 
 
-@shared_task(**RETRY)
+@shared_task(**MAIL_RETRY)
 def notify_staff_of_request(request_id):
     return _send_once(request_id, "staff_notified_at", emails.staff_notification)
 
 
-@shared_task(**RETRY)
+@shared_task(**MAIL_RETRY)
 def send_conversation_follow_up(request_id):
     return _send_once(
         request_id,
@@ -116,7 +110,7 @@ def send_partner_reminders():
     return len(due_ids)
 
 
-@shared_task(**RETRY)
+@shared_task(**MAIL_RETRY)
 def send_partner_reminder(request_id):
     """One request's reminder, to its owner or else the staff address; the rule is checked again under the lock."""
     today = timezone.localdate()

@@ -87,11 +87,11 @@ def test_a_nul_in_the_partner_form_is_refused(client):
     html = client.get("/partner-worden/").content.decode()
     assert 'action="/partner-worden/aanvraag/"' in html
     form = {
-        "kind": "fonds",
+        "kind": "foundation",
         "organisation": "Stichting Egeria\x00 Fonds",
         "contact_name": "Peter Visser",
         "email": "peter@egeria.example",
-        "interest": "versneller",
+        "interest": "accelerator",
         "message": "Wij willen graag meer scholen helpen.",
         "consent_to_contact": "on",
         "website": "",

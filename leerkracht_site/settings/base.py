@@ -20,6 +20,7 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhos
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "core",
     "pages",
     "campaigns",
     "donations",
@@ -317,7 +318,7 @@ DONATION_FEE_PERCENT_BASIS_POINTS = 150
 DONATION_FEE_FIXED_CENTS = 25
 # Rate limits key on the visitor's address; behind N proxies that append to X-Forwarded-For, set TRUSTED_PROXY_COUNT=N.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-RATELIMIT_IP_META_KEY = "leerkracht_site.client_ip.client_ip"
+RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"
 DONATION_RATE_LIMIT = env.str("DONATION_RATE_LIMIT", default="10/m")
 PARTNER_RATE_LIMIT = env.str("PARTNER_RATE_LIMIT", default="5/m")
 STAFF_LOGIN_RATE_LIMIT = env.str("STAFF_LOGIN_RATE_LIMIT", default="10/15m")

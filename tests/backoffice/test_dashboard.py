@@ -23,11 +23,11 @@ def test_fundraising_staff_see_totals_the_weekly_chart_and_their_open_requests(s
     make_donation(campaign, "anna@example.org", amount_cents=12_500)
     client = staff_client("Fondsenwerving")
     PartnershipRequest.objects.create(
-        kind="fonds",
+        kind="foundation",
         organisation="Fonds Voor Onderwijs",
         contact_name="Els",
         email="els@example.org",
-        interest="algemeen",
+        interest="general_support",
         message="Graag een gesprek.",
         consent_to_contact=True,
         owner=client.user,

@@ -1,8 +1,10 @@
 """Who may see and do what in the fundraising admin, per staff group."""
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
+from wagtail.admin.menu import admin_menu
 from wagtail.models import ModelLogEntry
 
 from donations import stripe_gateway
@@ -133,3 +135,67 @@ def test_fundraising_staff_see_the_menu(staff_client, records):
     response = staff_client("Fondsenwerving").get(reverse("wagtailadmin_home"))
     assert "Fondsenwerving" in response.content.decode()
     assert reverse("donation:index") in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("group", "expected"),
+    [("Redactie", False), ("Fondsenwerving", False), ("Financiën", True), ("Beheer", True)],
+)
+def test_the_groups_that_export_donor_data_also_export_partnership_requests(group, expected):
+    group = Group.objects.get(name=group)
+    codenames = set(group.permissions.values_list("content_type__app_label", "codename"))
+    assert (("donations", "export_donation") in codenames) == expected
+    assert (("partners", "export_partnershiprequest") in codenames) == expected
+
+
+def _user_with(django_user_model, *permissions):
+    user = django_user_model.objects.create_user(username="staff", password="x", is_staff=True)
+    for permission in ("wagtailadmin.access_admin", *permissions):
+        app_label, codename = permission.split(".")
+        user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return user
+
+
+@pytest.mark.parametrize(
+    ("export_permission", "may_export"),
+    [
+        ("partners.export_partnershiprequest", {"partnershiprequest"}),
+        ("donations.export_donation", {"donation", "donor", "recurringdonation", "stripeevent"}),
+    ],
+)
+def test_each_listing_exports_with_its_own_permission(
+    client, django_user_model, records, export_permission, may_export
+):
+    view_permissions = [
+        "donations.view_donation",
+        "donations.view_donor",
+        "donations.view_recurringdonation",
+        "donations.view_stripeevent",
+        "partners.view_partnershiprequest",
+    ]
+    client.force_login(_user_with(django_user_model, export_permission, *view_permissions))
+    for viewset in VIEWSETS:
+        response = client.get(reverse(f"{viewset}:index"), {"export": "csv"})
+        exported = response.status_code == 200 and response.has_header("Content-Disposition")
+        assert exported == (viewset in may_export), viewset
+        assert _denied(response) == (viewset not in may_export), viewset
+
+
+def _fundraising_menu(user, rf):
+    """The labels and addresses in the "Fondsenwerving" submenu of the admin's main menu, as `user` sees them."""
+    request = rf.get(reverse("wagtailadmin_home"))
+    request.user = user
+    (fundraising,) = [item for item in admin_menu.menu_items_for_request(request) if item.name == "fondsenwerving"]
+    items = sorted(fundraising.menu.menu_items_for_request(request), key=lambda item: item.order)
+    return [(str(item.label), item.url) for item in items]
+
+
+def test_the_fundraising_menu_lists_each_apps_listings_in_order(staff_client, records, rf):
+    assert _fundraising_menu(staff_client("Fondsenwerving").user, rf) == [
+        ("Donaties", reverse("donation:index")),
+        ("Donateurs", reverse("donor:index")),
+        ("Periodieke giften", reverse("recurringdonation:index")),
+        ("Stripe-gebeurtenissen", reverse("stripeevent:index")),
+        ("Partneraanvragen", reverse("partnershiprequest:index")),
+    ]

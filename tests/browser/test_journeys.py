@@ -111,7 +111,7 @@ def test_a_foundation_sends_a_partnership_request_and_gets_a_confirmation(live_d
     problems = check_page(page, "journey-partner-2-thank-you", 375, screenshot_dir)
     assert not problems, "\n\n".join(problems)
     stored = PartnershipRequest.objects.get()
-    assert (stored.kind, stored.organisation) == ("fonds", "Stichting Egeria Fonds")
+    assert (stored.kind, stored.organisation) == ("foundation", "Stichting Egeria Fonds")
     assert ["peter@egeria.example"] in [message.to for message in mail.outbox]
 
 

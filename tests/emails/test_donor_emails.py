@@ -6,11 +6,14 @@ import re
 import zlib
 
 import pytest
+from celery import Task
 from django.core import mail
 from django.utils import timezone, translation
+from kombu.exceptions import OperationalError
 from wagtail.models import Site
 
 from campaigns.models import CampaignPage
+from donations import notifications
 from donations.models import AnnualOverview, Donation, DonationStatus, ReceiptSettings
 from donations.tasks import send_annual_overviews, send_receipt, sweep_unsent_receipts
 from pages.models import AnbiSettings
@@ -118,3 +121,49 @@ def test_the_yearly_overview_lists_last_years_paid_gifts_once_per_donor(campaign
     assert name == "jaaroverzicht-2025.pdf"
     assert "75,00" in pdf and "812345678" in pdf
     assert AnnualOverview.objects.get(donor__email="anna@example.org", year=2025).total_cents == 7500
+
+
+def test_a_resent_receipt_has_the_same_number_and_a_new_message_id(campaign, django_capture_on_commit_callbacks):
+    donation = _paid(campaign, "anna@example.org", 2500, timezone.now())
+    send_receipt.delay(donation.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notifications.resend_receipt(donation) is True
+
+    first, resent = mail.outbox
+    assert _pdf_text(first)[0] == _pdf_text(resent)[0]  # ontvangstbewijs-<the same number>.pdf
+    assert first.extra_headers["Message-ID"] != resent.extra_headers["Message-ID"]
+    donation.refresh_from_db()
+    assert donation.receipt_message_id == resent.extra_headers["Message-ID"]
+
+
+def test_only_a_paid_gift_gets_its_receipt_again(campaign, django_capture_on_commit_callbacks):
+    donation = _paid(campaign, "anna@example.org", 2500, timezone.now())
+    send_receipt.delay(donation.pk)
+    Donation.objects.filter(pk=donation.pk).update(status=DonationStatus.REFUNDED)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert notifications.resend_receipt(donation) is False
+
+    assert callbacks == []
+    assert len(mail.outbox) == 1
+    donation.refresh_from_db()
+    assert donation.receipt_sent_at is not None
+
+
+def test_a_resend_while_the_broker_is_down_is_left_to_the_sweep(
+    campaign, monkeypatch, django_capture_on_commit_callbacks, caplog
+):
+    donation = _paid(campaign, "anna@example.org", 2500, timezone.now() - datetime.timedelta(hours=1))
+    send_receipt.delay(donation.pk)
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("[Errno 111] Connection refused")
+
+    monkeypatch.setattr(Task, "apply_async", refuse)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notifications.resend_receipt(donation) is True
+    monkeypatch.undo()
+
+    assert "Could not queue" in caplog.text
+    assert len(mail.outbox) == 1
+    sweep_unsent_receipts.delay()  # the gift was paid an hour ago: its receipt is overdue
+    assert len(mail.outbox) == 2

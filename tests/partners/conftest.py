@@ -27,7 +27,7 @@ def form_data():
         "email": "peter@egeria.example",
         "phone": "020 123 45 67",
         "interest": PartnerInterest.ACCELERATOR,
-        "budget": "50000-250000",
+        "budget": "50k_to_250k",
         "message": "Wij willen graag meer scholen helpen de hele methode in te zetten.",
         "consent_to_contact": "on",
         "website": "",

@@ -57,8 +57,8 @@ def test_a_request_can_be_sent_with_the_keyboard_alone(live_demo_site, new_page)
     assert "We nemen binnen drie werkdagen contact met u op" in page.content()
     stored = PartnershipRequest.objects.get()
     assert (stored.kind, stored.organisation, stored.interest) == (
-        "bedrijf",
+        "company",
         "Bakkerij Verbeter BV",
-        "besturenprogramma",
+        "board_programme",
     )
     assert len(mail.outbox) == 2

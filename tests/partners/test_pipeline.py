@@ -4,9 +4,10 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
+from wagtail.models import ModelLogEntry
 
 from partners.models import PartnershipRequest, RequestStatus
-from partners.pipeline import change_status, log_conversation
+from partners.pipeline import PIPELINE_UPDATED, change_status, log_conversation, update_pipeline
 from partners.tasks import send_conversation_follow_up
 
 from .conftest import at
@@ -90,3 +91,25 @@ def test_a_status_change_alone_sends_no_follow_up(make_request, django_capture_o
         change_status(partnership, RequestStatus.MEETING_PLANNED)
     assert send_conversation_follow_up.delay(partnership.pk).get() == "skipped"
     assert mail.outbox == []
+
+
+def test_the_pipeline_form_without_a_conversation_changes_owner_and_status_and_mails_nobody(
+    make_request, staff_member, django_capture_on_commit_callbacks
+):
+    partnership = make_request(at(2026, 3, 6, 16))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        updated = update_pipeline(
+            partnership, staff_member, status=RequestStatus.MEETING_PLANNED, owner=staff_member, conversation="  "
+        )
+
+    stored = PartnershipRequest.objects.get()
+    assert (updated.status, stored.status, stored.owner) == (RequestStatus.MEETING_PLANNED,) * 2 + (staff_member,)
+    assert stored.contacted_at is not None and stored.conversation_logged_at is None
+    assert mail.outbox == []
+    (entry,) = ModelLogEntry.objects.filter(object_id=str(stored.pk))
+    assert (entry.action, entry.user, entry.data) == (
+        PIPELINE_UPDATED,
+        staff_member,
+        {"status": RequestStatus.MEETING_PLANNED, "owner": staff_member.pk},
+    )

@@ -49,7 +49,7 @@ def test_a_valid_request_is_stored_redirected_and_confirmed_to_requester_and_sta
         "Peter Visser",
         "peter@egeria.example",
     )
-    assert (stored.kind, stored.interest, stored.budget) == ("fonds", "versneller", "50000-250000")
+    assert (stored.kind, stored.interest, stored.budget) == ("foundation", "accelerator", "50k_to_250k")
     assert stored.consent_to_contact and stored.status == RequestStatus.NEW
     assert stored.confirmation_sent_at and stored.staff_notified_at
 
@@ -82,7 +82,7 @@ def test_the_thank_you_page_promises_contact_within_three_working_days(client):
 
 
 def test_a_private_individual_needs_no_organisation(client, form_data, django_capture_on_commit_callbacks):
-    form_data.update(kind="particulier", organisation="", budget="")
+    form_data.update(kind="wealthy_individual", organisation="", budget="")
     response = _post(client, form_data, django_capture_on_commit_callbacks)
     assert response.status_code == 303
     stored = PartnershipRequest.objects.get()

@@ -1,4 +1,4 @@
-"""What the AVG erasures of donors and partnership requests share: retention counted in calendar years, and audit-log
+"""What the AVG erasures share (of donors, of partnership requests): retention counted in calendar years, and audit-log
 entries that keep the action, who took it and when, but no longer the person's name or e-mail."""
 
 import re

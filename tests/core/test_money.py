@@ -3,8 +3,7 @@
 import pytest
 from django.utils import translation
 
-from campaigns.money import format_euro
-from donations.amounts import parse_euro_amount
+from core.money import format_euro, parse_euro_amount
 
 
 @pytest.mark.parametrize(

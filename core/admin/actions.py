@@ -7,7 +7,7 @@ from wagtail.log_actions import log
 
 from .responses import forbidden
 
-CONFIRM_TEMPLATE = "backoffice/confirm_action.html"
+CONFIRM_TEMPLATE = "core/confirm_action.html"
 
 
 def confirmed_action(request, record, *, permission, title, question, submit_label, back_url, perform, dangerous=False):

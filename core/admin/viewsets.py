@@ -1,4 +1,4 @@
-"""Building blocks for the fundraising admin: read-only listings whose spreadsheet export needs its own permission."""
+"""Building blocks for admin listings: read-only records whose spreadsheet export needs a permission of its own."""
 
 from functools import wraps
 
@@ -11,8 +11,6 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .responses import forbidden
-
-EXPORT_PERMISSION = "donations.export_donation"
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -30,14 +28,19 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 class ExportCheckedIndexView(generic.IndexView):
     """Exports carry personal data in bulk: only staff with the export permission get the buttons or the file."""
 
+    export_permission = None  # without one, nobody exports
+
+    def may_export(self, user):
+        return bool(self.export_permission) and user.has_perm(self.export_permission)
+
     def dispatch(self, request, *args, **kwargs):
-        if self.is_export and not request.user.has_perm(EXPORT_PERMISSION):
+        if self.is_export and not self.may_export(request.user):
             return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
     def show_export_buttons(self):
-        return bool(self.list_export) and self.request.user.has_perm(EXPORT_PERMISSION)
+        return bool(self.list_export) and self.may_export(self.request.user)
 
 
 class ActionsInspectView(generic.InspectView):
@@ -64,6 +67,8 @@ class ReadOnlyModelViewSet(ModelViewSet):
     add_to_admin_menu = False
     form_fields = []  # the add and edit views exist in Wagtail's URLs, but the permission policy never allows them
     actions = []
+    #: The permission ("app_label.codename") a user needs to download the listing as a spreadsheet.
+    export_permission = None
 
     def construct_view(self, view_class, **kwargs):
         view = super().construct_view(view_class, **kwargs)
@@ -80,6 +85,9 @@ class ReadOnlyModelViewSet(ModelViewSet):
     def register_permissions(self):
         register_permission_policy(self.model, ReadOnlyPermissionPolicy(self.model), exact_class=True)
         super().register_permissions()
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(export_permission=self.export_permission, **kwargs)
 
     def get_inspect_view_kwargs(self, **kwargs):
         return super().get_inspect_view_kwargs(actions=self.actions, **kwargs)

@@ -1,6 +1,6 @@
 from django import template
 
-from campaigns.money import format_euro
+from core.money import format_euro
 
 register = template.Library()
 
