@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "donations",
     "partners",
     "backoffice",
+    "delivery",
     "staff_two_factor",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",

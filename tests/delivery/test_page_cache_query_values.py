@@ -8,10 +8,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pages import page_cache
+from delivery import page_cache
 from tests.donations.conftest import module_demo_site  # noqa: F401
-
-from .test_query_counts import add_stories
+from tests.pages.test_query_counts import add_stories
 
 pytestmark = pytest.mark.usefixtures("module_demo_site", "db")
 
