@@ -32,6 +32,7 @@ from pages.models import (
     StoryIndexPage,
     StoryPage,
 )
+from pages.site_address import default_site_address
 
 DEV_ADMIN_USERNAME = "admin"
 DEV_ADMIN_PASSWORD = "leerkracht-demo"  # noqa: S105 - local development account only, never created in production
@@ -298,7 +299,7 @@ class Command(BaseCommand):
             site.save()
         else:
             site = Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Stichting leerKRACHT"
+                **default_site_address(), root_page=home, is_default_site=True, site_name="Stichting leerKRACHT"
             )
         self.created += 1
         return site
