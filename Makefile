@@ -23,8 +23,13 @@ demo: migrate
 	$(BIN)/python manage.py load_demo_content --with-admin
 
 ## Run the site with demo content on http://127.0.0.1:8000 (admin at /admin/), SQLite, no external services.
+## Every line is in the settings' TIME_ZONE (TZ for honcho's own clock and the stand-in's). Ctrl-C or a SIGTERM stops
+## every process and ends without an error; a process that stops by itself still stops the others and fails the run.
 run: demo
-	$(BIN)/honcho -f Procfile.dev start
+	@echo "$(BIN)/honcho -f Procfile.dev start"; \
+	TZ=Europe/Amsterdam $(BIN)/honcho -f Procfile.dev start & \
+	trap 'wait $$!; exit 0' INT; trap 'kill -TERM $$!; wait $$!; exit 0' TERM; \
+	wait $$!
 
 ## Run every test: unit and HTTP tests, then the browser tests (Debian chromium), also when the first failed.
 test: install

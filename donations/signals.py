@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from pages import page_cache
+from delivery import page_cache
 
 from .models import Donation, DonationStatus
 from .totals import forget_totals

@@ -1,9 +1,12 @@
+import gc
 import logging.config
 import os
 from pathlib import Path
 
 from celery import Celery
-from celery.signals import setup_logging
+from celery.signals import setup_logging, worker_ready
+
+from . import filesystem_broker  # noqa: F401 - filesystem:// URLs get the transport whose worker stops in time
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leerkracht_site.settings.dev")
 
@@ -27,6 +30,14 @@ def _use_django_logging(**kwargs):
     from django.conf import settings
 
     logging.config.dictConfig(settings.LOGGING)
+
+
+@worker_ready.connect
+def _freeze_what_start_up_loaded(**kwargs):
+    # Django, Wagtail and the tasks stay loaded for the worker's whole life: leave them out of garbage collection.
+    # That also spares the second or two Python would spend collecting them all at exit, so a stopped worker ends in
+    # time (honcho in `make run` kills a process that is still there five seconds after SIGTERM).
+    gc.freeze()
 
 
 app.autodiscover_tasks()

@@ -1,7 +1,7 @@
-"""Log formatters: plain lines for development, one JSON object per line for production.
+"""Log formatters: plain lines for development, one JSON object per line for production; a filter for task noise.
 
-Both mask e-mail addresses, Stripe secrets and Django-signed tokens (the "mijn donaties" links carry one in their
-path) wherever they appear (message, exception, extra fields), so a donor's address in an SMTP error, a task's
+Both formatters mask e-mail addresses, Stripe secrets and Django-signed tokens (the "mijn donaties" links carry one in
+their path) wherever they appear (message, exception, extra fields), so a donor's address in an SMTP error, a task's
 arguments or a link that opens someone's donations never reaches the log.
 """
 
@@ -58,3 +58,18 @@ class JsonFormatter(BaseJsonFormatter):
             log_data["method"] = request.method
             log_data["path"] = request.path
         return _redacted(super().process_log_record(log_data))
+
+
+class QuietTasks(logging.Filter):
+    """Leaves out Celery's "received" and "succeeded" lines of the tasks named; their retries and failures stay."""
+
+    def __init__(self, tasks=()):
+        super().__init__()
+        from celery.app.trace import LOG_RECEIVED, LOG_SUCCESS
+
+        self.tasks = frozenset(tasks)
+        self.quiet_messages = (LOG_RECEIVED, LOG_SUCCESS)
+
+    def filter(self, record):
+        args = record.args
+        return not (record.msg in self.quiet_messages and isinstance(args, dict) and args.get("name") in self.tasks)

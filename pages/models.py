@@ -9,8 +9,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from delivery.page_cache import answered_query, serve_cached
+
 from .blocks import ContentStreamBlock, FiguresBlock, MenuLinkBlock, ResearchReferenceBlock
-from .page_cache import answered_query, serve_cached
 
 
 class SeoFieldsMixin(models.Model):

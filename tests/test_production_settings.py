@@ -200,8 +200,8 @@ def test_the_demo_placeholders_fail_the_deployment_check(demo_site):
     with pytest.raises(SystemCheckError) as refused:
         _check(**ANBI_CHECK)
     report = str(refused.value)
-    assert "(pages.E001) The ANBI RSIN of the default site (localhost) is the placeholder 000000000;" in report
-    assert "(pages.E002) The ANBI KvK number of the default site (localhost) is the placeholder 00000000" in report
+    assert "(pages.E001) The ANBI RSIN of the default site (127.0.0.1) is the placeholder 000000000;" in report
+    assert "(pages.E002) The ANBI KvK number of the default site (127.0.0.1) is the placeholder 00000000" in report
     assert "Instellingen → ANBI-gegevens" in report
 
 
@@ -209,8 +209,8 @@ def test_numbers_never_entered_fail_it_too(db):
     assert not AnbiSettings.objects.exists()  # a new installation, just migrated
     with pytest.raises(SystemCheckError) as refused:
         _check(**ANBI_CHECK)
-    assert "(pages.E001) The ANBI RSIN of the default site (localhost) is empty" in str(refused.value)
-    assert "(pages.E002) The ANBI KvK number of the default site (localhost) is empty" in str(refused.value)
+    assert "(pages.E001) The ANBI RSIN of the default site (127.0.0.1) is empty" in str(refused.value)
+    assert "(pages.E002) The ANBI KvK number of the default site (127.0.0.1) is empty" in str(refused.value)
 
 
 def test_only_the_placeholder_number_fails(db):

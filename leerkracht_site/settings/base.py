@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "donations",
     "partners",
     "backoffice",
+    "delivery",
     "staff_two_factor",
     "demo",
     "wagtail.contrib.forms",
@@ -223,7 +224,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 WAGTAIL_SITE_NAME = "Stichting leerKRACHT"
-WAGTAILADMIN_BASE_URL = env.str("SITE_BASE_URL", default="http://127.0.0.1:8000")
+# The site's own address: links in e-mails and the admin, and the default Wagtail Site's host and port
+# (pages/site_address.py), from which the sitemap, robots.txt and canonical links take theirs.
+SITE_BASE_URL = env.str("SITE_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -298,10 +302,26 @@ LOGGING = {
         },
         "json": {"()": "leerkracht_site.log_format.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    "filters": {
+        # A publish queues one rendition task per page (the demo content: dozens at once); Celery's "received" and
+        # "succeeded" lines of these are noise. Their failures still show.
+        "quiet_tasks": {
+            "()": "leerkracht_site.log_format.QuietTasks",
+            "tasks": ["delivery.tasks.generate_renditions"],
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["quiet_tasks"]},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # Wagtail's index updates run as tasks; one log line each is noise.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        # Wagtail's index updates run as tasks; one log line each is noise.
+        "django_tasks": {"level": "WARNING"},
+        # Django's own handlers (with DEBUG a second, bare copy of each line; runserver's request lines in a format
+        # of their own) give way to the console handler above: one line each, in one format.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+    },
 }
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
@@ -328,8 +348,10 @@ OTP_TOTP_ISSUER = "Stichting leerKRACHT"
 # "Mijn donaties" links stay valid this long.
 DONOR_LINK_MAX_AGE_SECONDS = 14 * 24 * 3600
 
-# Celery. The default broker needs no server: kombu's filesystem transport in var/broker (dev); Redis in production.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
+# Celery. The default broker needs no server: kombu's filesystem transport in var/broker (dev; its worker stops in time:
+# leerkracht_site/filesystem_broker.py); Redis in production. The filesystem transport has no host, but kombu warns of
+# a URL without one ("No hostname was supplied").
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://localhost//")
 _broker_folder = Path(env.str("CELERY_BROKER_FOLDER", default=str(BASE_DIR / "var" / "broker")))
 CELERY_BROKER_TRANSPORT_OPTIONS = (
     {

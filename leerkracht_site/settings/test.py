@@ -23,4 +23,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     (BASE_DIR / "var").mkdir(exist_ok=True)  # a fresh clone has no var/ yet
 CHECKOUT_ORIGINS = ["https://checkout.stripe.com", "http://127.0.0.1:*", "http://localhost:*"]
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = ["'self'", *CHECKOUT_ORIGINS]  # noqa: F405
-PREGENERATE_RENDITIONS = False  # the demo is loaded for many tests; tests/pages/test_renditions.py turns it on
+PREGENERATE_RENDITIONS = False  # the demo is loaded for many tests; tests/delivery/test_renditions.py turns it on

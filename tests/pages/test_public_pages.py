@@ -142,7 +142,7 @@ def test_sitemap_lists_published_pages_only(client, demo_site):
     assert "/contact/" not in xml
 
 
-def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_admin(client, demo_site):
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_admin(client, demo_site, settings):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in body
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert f"Sitemap: {settings.SITE_BASE_URL}/sitemap.xml" in body  # the site's address, not the request's

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pages import page_cache
+from delivery import page_cache
 from pages.models import StoryIndexPage, StoryPage
 
 URLS = ["/", "/verhalen/", "/campagnes/besturenprogramma/"]

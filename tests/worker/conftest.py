@@ -125,7 +125,7 @@ class WorkerProcess:
 def celery_worker(transactional_db, mail_server, tmp_path):
     """Start a worker with the test database and the recording mail server; point this process's app at it."""
     queue = f"test-{uuid.uuid4().hex[:12]}"
-    broker_url = os.environ.get("TEST_CELERY_BROKER_URL", "filesystem://")
+    broker_url = os.environ.get("TEST_CELERY_BROKER_URL", "filesystem://localhost//")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "leerkracht_site.settings.test",

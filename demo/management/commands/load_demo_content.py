@@ -31,6 +31,7 @@ from wagtail.models import Locale, Page, Site
 
 from demo.drawing import HEIGHT, WIDTH, draw_document_pdf, draw_illustration
 from pages.models import FooterText
+from pages.site_address import default_site_address
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 DEV_ADMIN_USERNAME = "admin"
@@ -225,8 +226,7 @@ class Command(BaseCommand):
             site.save()
         else:
             site = Site.objects.create(
-                hostname=spec["hostname"],
-                port=spec["port"],
+                **default_site_address(),  # the address the site runs on (SITE_BASE_URL), not one in the data
                 site_name=spec["site_name"],
                 root_page=home,
                 is_default_site=True,

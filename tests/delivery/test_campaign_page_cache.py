@@ -8,8 +8,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from campaigns.models import CampaignPage
-from pages import page_cache
-from pages.csrf_placeholder import PLACEHOLDER
+from delivery import page_cache
+from delivery.csrf_placeholder import PLACEHOLDER
 from tests.donations.helpers import csrf_token, event_body, session_id_from, signature_header
 
 URL = "/campagnes/besturenprogramma/"

@@ -1,11 +1,12 @@
 """Image renditions made when a page is published, so the first visitor does not wait for image processing.
 
 The filter specs must match what the templates ask for (`srcset_image`/`image` tags); the test in
-tests/pages/test_renditions.py renders each page afterwards and checks that no new rendition was needed.
+tests/delivery/test_renditions.py renders each page afterwards and checks that no new rendition was needed. The work
+runs in the worker as `tasks.generate_renditions`.
 """
 
-from celery import shared_task
 from django.conf import settings
+from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -36,8 +37,8 @@ def specs_for_page(page):
     return wanted
 
 
-@shared_task
-def generate_renditions(page_id):
+def make_renditions(page_id):
+    """Make the renditions the page asks for; the number of renditions it asks for (0 for a page that is gone)."""
     page = Page.objects.filter(pk=page_id).specific().first()
     if page is None:
         return 0
@@ -53,6 +54,6 @@ def generate_renditions(page_id):
 def queue_renditions(sender, instance, **kwargs):
     """page_published receiver: make the renditions in the background once the publish is committed."""
     if settings.PREGENERATE_RENDITIONS:
-        from django.db import transaction
+        from .tasks import generate_renditions
 
         transaction.on_commit(lambda: generate_renditions.delay(instance.pk))

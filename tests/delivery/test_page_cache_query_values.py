@@ -4,14 +4,14 @@ import random
 import string
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pages import page_cache
+from delivery import page_cache
 from tests.donations.conftest import module_demo_site  # noqa: F401
-
-from .test_query_counts import add_stories
+from tests.pages.test_query_counts import add_stories
 
 pytestmark = pytest.mark.usefixtures("module_demo_site", "db")
 
@@ -19,8 +19,13 @@ LIST = "/verhalen/"
 
 
 def stored_pages():
-    """The pages in the cache (the tests' cache is Django's local-memory one), the generation counter left out."""
-    return [key for key in cache._cache if "page-cache:" in key and page_cache.GENERATION_KEY not in key]
+    """The pages in the cache, the generation counter left out: Django's local-memory cache, or Redis (CACHE_URL)."""
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        keys = [key.decode() for key in backend._cache.get_client().scan_iter(match="*page-cache:*")]
+    else:
+        keys = list(backend._cache)
+    return [key for key in keys if "page-cache:" in key and page_cache.GENERATION_KEY not in key]
 
 
 def made_up_values(count):

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from campaigns.models import CampaignPage
-from pages import page_cache
+from delivery import page_cache
 from pages.models import StoryPage
 from tests.donations.helpers import csrf_token
 

@@ -3,12 +3,11 @@
 With `CDN_CACHE_SECONDS` set, anonymous pages without a form are marked `public, s-maxage=…` (browsers still ask
 again each time: `max-age=0`). Pages with a CSRF form are the visitor's own (`private`) and never kept. Whenever the
 page cache starts a new generation (publishing, settings, a paid or refunded gift), every live page is purged from the
-CDN too, by a Celery task a little later, so a burst of donations makes one purge, not one each.
+CDN too, by a Celery task a little later (`tasks.purge_cdn`), so a burst of donations makes one purge, not one each.
 """
 
 import logging
 
-from celery import shared_task
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -38,6 +37,8 @@ def schedule_purge():
 
 
 def _queue_purge():
+    from .tasks import purge_cdn
+
     try:
         purge_cdn.apply_async(countdown=settings.CDN_PURGE_DELAY_SECONDS)
     except Exception:
@@ -46,8 +47,8 @@ def _queue_purge():
         logger.exception("Could not queue the CDN purge")
 
 
-@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
-def purge_cdn():
+def purge_every_live_page():
+    """Purge every live page of both languages from the CDN; the number of URLs purged."""
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
     from wagtail.models import Page
 
