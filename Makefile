@@ -26,7 +26,7 @@ demo: migrate
 ## Every line is in the settings' TIME_ZONE (TZ for honcho's own clock and the stand-in's). Ctrl-C or a SIGTERM stops
 ## every process and ends without an error; a process that stops by itself still stops the others and fails the run.
 run: demo
-	@echo "$(BIN)/honcho -f Procfile.dev start"; \
+	@echo "TZ=Europe/Amsterdam $(BIN)/honcho -f Procfile.dev start"; \
 	TZ=Europe/Amsterdam $(BIN)/honcho -f Procfile.dev start & \
 	trap 'wait $$!; exit 0' INT; trap 'kill -TERM $$!; wait $$!; exit 0' TERM; \
 	wait $$!
