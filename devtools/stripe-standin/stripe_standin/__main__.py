@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 from stripe_standin.server import StandinServer
@@ -55,11 +56,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Offline Stripe stand-in on {server.base_url} (test keys only)", file=sys.stderr)
     print(f"  webhooks -> {args.webhook_url or '(none: events are only recorded)'}", file=sys.stderr)
     print(f"  control API: {server.base_url}/_standin/events", file=sys.stderr)
+    # A process manager stops it with SIGTERM (honcho, on Ctrl-C): stop as on Ctrl-C itself, with exit status 0.
+    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def _stop_like_ctrl_c(signum, frame):
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":
