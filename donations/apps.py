@@ -6,6 +6,5 @@ class DonationsConfig(AppConfig):
     verbose_name = "Donaties"
 
     def ready(self):
-        # signals and privacy connect their receivers; privacy also imports privacy_tasks, whose task the worker needs
-        # (Celery's autodiscovery only looks in tasks.py).
+        # signals and privacy connect their receivers.
         from . import privacy, signals  # noqa: F401

@@ -8,6 +8,7 @@ address and phone number; amounts, dates, ids and statuses stay.
 """
 
 import json
+import logging
 from functools import partial
 
 from django.db import transaction
@@ -18,8 +19,10 @@ from django.dispatch import receiver
 
 from core.privacy import REDACTED, personal_value_pattern, redact_log_entries, start_of_retention
 
+from . import stripe_gateway
 from .models import ENDED_RECURRING_STATUSES, Donation, Donor, RecurringDonation, StripeEvent
-from .privacy_tasks import delete_customer_soon
+
+logger = logging.getLogger(__name__)
 
 # Gifts are kept 7 years counted from the end of the calendar year they were made in.
 RETENTION_YEARS = 7
@@ -231,3 +234,33 @@ def donor_data_rows(donor):
         for record in records:
             for field, value in record.items():
                 yield [f"{kind} {record['id']}", field, value]
+
+
+# -- the customer at Stripe: deleted now, or by a task that keeps trying (the id travels only in its argument) --
+
+
+def delete_customer_at_stripe(customer_id):
+    """Delete the customer; one Stripe no longer knows (deleted before, by a retry or by hand) counts as done."""
+    try:
+        stripe_gateway.delete_customer(customer_id)
+    except stripe_gateway.StripeError as error:
+        if error.code == "resource_missing":
+            return "already deleted"
+        raise
+    return "deleted"
+
+
+def delete_customer_soon(customer_id):
+    """Delete the customer now if Stripe answers; otherwise queue the task, which retries with backoff."""
+    try:
+        return delete_customer_at_stripe(customer_id)
+    except stripe_gateway.StripeError as error:
+        logger.warning("Stripe did not delete customer %s now (%s); the deletion is queued", customer_id, error)
+    from .tasks import delete_stripe_customer
+
+    try:
+        delete_stripe_customer.delay(customer_id)
+    except Exception:  # noqa: BLE001 - the broker is down too: the log is all that is left to act on
+        logger.exception("Could not queue the deletion of Stripe customer %s; delete it at Stripe by hand", customer_id)
+        return "failed"
+    return "queued"

@@ -13,6 +13,7 @@ from django.utils import timezone
 from core.emails import build_email
 from core.retry import MAIL_RETRY
 
+from . import privacy
 from .emails import manage_link
 from .models import AnnualOverview, Donation, DonationStatus, Donor, RecurringDonation
 from .pdf import annual_overview_pdf, receipt_pdf
@@ -195,3 +196,22 @@ def apply_waiting_stripe_events():
     from .events import sweep_waiting_events
 
     return sweep_waiting_events()
+
+
+# An erased donor's customer at Stripe: doubling pauses up to an hour, about a day before a person must step in.
+STRIPE_CUSTOMER_DELETION_RETRIES = 30
+
+
+@shared_task(bind=True, max_retries=STRIPE_CUSTOMER_DELETION_RETRIES)
+def delete_stripe_customer(self, customer_id):
+    """Delete an erased donor's customer at Stripe; retried while Stripe does not answer."""
+    try:
+        return privacy.delete_customer_at_stripe(customer_id)
+    except privacy.stripe_gateway.StripeError as error:
+        # Run in-process (eager), a retry comes at once, without the pause: it would only hold up the caller.
+        if self.request.retries >= self.max_retries or self.request.is_eager:
+            logger.error("Stripe customer %s is still not deleted; delete it at Stripe by hand", customer_id)
+            raise
+        # Read at run time, so the pause follows the settings of the worker that runs the task.
+        countdown = min(settings.TASK_RETRY_BACKOFF_SECONDS * 2**self.request.retries, 3600)
+        raise self.retry(exc=error, countdown=countdown) from error
