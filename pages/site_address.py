@@ -27,10 +27,15 @@ def default_site_address(base_url=None):
     return {"hostname": address.hostname, "port": address.port or DEFAULT_PORTS[address.scheme]}
 
 
-def follow_site_base_url(apps, using=DEFAULT_DB_ALIAS, verbosity=1, stdout=None, **kwargs):
-    """post_migrate receiver: give the default Site the address of SITE_BASE_URL when it has another."""
+def follow_site_base_url(apps=None, using=DEFAULT_DB_ALIAS, verbosity=1, stdout=None, **kwargs):
+    """post_migrate receiver: give the default Site the address of SITE_BASE_URL when it has another.
+
+    `migrate` passes the migrated state's `apps`; `flush` sends post_migrate without it: then the current models.
+    """
+    from django.apps import apps as current_apps
     from wagtail.models import Site as CurrentSite
 
+    apps = apps or current_apps
     try:
         Site = apps.get_model("wagtailcore", "Site")
     except LookupError:
