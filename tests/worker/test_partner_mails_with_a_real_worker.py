@@ -19,7 +19,10 @@ def _confirmations(mail_server):
     return [message for message in mail_server.messages if "bert@fonds.example" in message]
 
 
-def test_a_refused_confirmation_is_retried_until_it_is_delivered_once(celery_worker, mail_server):
+def test_a_refused_confirmation_is_retried_until_it_is_delivered_once(
+    django_db_serialized_rollback, celery_worker, mail_server
+):
+    # Serialized rollback, as the other worker tests: the rows the migrations made come back without a post_migrate.
     mail_server.refuse_next = 2
     partnership = _request()
 
