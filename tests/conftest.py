@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import transaction
 
 # Playwright's sync API keeps an event loop on the test thread, which trips Django's async-safety check on ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -38,6 +39,15 @@ def one_rate_limit_window():
 
     with time_machine.travel(time.time(), tick=False):
         yield
+
+
+@pytest.fixture(scope="module")
+def module_demo_content(django_db_setup, django_db_blocker):
+    """The demo site, both languages, built by the command once per module; each test runs in a savepoint inside it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

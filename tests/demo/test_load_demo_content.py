@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -19,17 +18,8 @@ from pages.models import FooterText, HomePageFeaturedCampaign, HomePageFeaturedS
 CONTENT_DIR = Path(settings.BASE_DIR) / "demo" / "content"
 
 
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo site, built once for this module; each test runs in a savepoint inside it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture(autouse=True)
-def _in_a_savepoint(demo_site, db):
+def _in_a_savepoint(module_demo_content, db):
     """Every test sees the module's demo site; what a test changes is rolled back after it."""
 
 
@@ -44,7 +34,7 @@ def _in_a_savepoint(demo_site, db):
         ("/en/stories/diamant-college-pupil-engagement/", "en", "What does real pupil engagement look like?"),
     ],
 )
-def test_the_demo_pages_answer_with_their_titles(client, demo_site, url, language, title):
+def test_the_demo_pages_answer_with_their_titles(client, module_demo_content, url, language, title):
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Language"] == language
@@ -63,7 +53,7 @@ def _walk(node):
         yield from _walk(child)
 
 
-def test_every_page_in_the_data_is_built_live_and_shares_its_key_with_its_translations(demo_site):
+def test_every_page_in_the_data_is_built_live_and_shares_its_key_with_its_translations(module_demo_content):
     translation_keys = {}
     for language, _ in settings.WAGTAIL_CONTENT_LANGUAGES:
         data = json.loads((CONTENT_DIR / f"{language}.json").read_text(encoding="utf-8"))
@@ -87,7 +77,7 @@ def _counts():
     }
 
 
-def test_running_it_again_creates_nothing(demo_site):
+def test_running_it_again_creates_nothing(module_demo_content):
     before = _counts()
     assert before["pages"] == 35  # the root and 17 pages in each language
     assert (before["images"], before["documents"]) == (8, 4)

@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Locale, Page
 
 from pages.models import HomePage, StandardPage, StoryPage
@@ -50,17 +49,8 @@ ENGLISH_TEXT = {
 }
 
 
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo site, both languages, built once for this module; each test runs in a savepoint inside it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture(autouse=True)
-def _in_a_savepoint(demo_site, db):
+def _in_a_savepoint(module_demo_content, db):
     """Every test sees the module's demo site; what a test changes is rolled back after it."""
 
 
@@ -77,7 +67,7 @@ def _alternates(html):
     }
 
 
-def test_every_dutch_demo_page_has_a_live_english_translation(demo_site):
+def test_every_dutch_demo_page_has_a_live_english_translation(module_demo_content):
     english = Locale.objects.get(language_code="en")
     dutch_pages = Page.objects.filter(depth__gte=2, locale__language_code="nl")
     assert dutch_pages.count() == len(PAIRS)
@@ -86,14 +76,14 @@ def test_every_dutch_demo_page_has_a_live_english_translation(demo_site):
         assert translation is not None and translation.live, f"{page.url_path} has no live English translation"
 
 
-def test_loading_the_demo_content_again_adds_nothing(demo_site):
+def test_loading_the_demo_content_again_adds_nothing(module_demo_content):
     counts = (Page.objects.count(), HomePage.objects.count(), Locale.objects.count())
     call_command("load_demo_content", stdout=io.StringIO())
     assert (Page.objects.count(), HomePage.objects.count(), Locale.objects.count()) == counts
 
 
 @pytest.mark.parametrize("url", list(PAIRS))
-def test_english_pages_answer_in_english(client, demo_site, url):
+def test_english_pages_answer_in_english(client, module_demo_content, url):
     response = client.get(url)
     html = response.content.decode()
     assert response.status_code == 200
@@ -106,7 +96,7 @@ def test_english_pages_answer_in_english(client, demo_site, url):
 
 
 @pytest.mark.parametrize("url", list(PAIRS.values()))
-def test_dutch_pages_stay_at_their_addresses_in_dutch(client, demo_site, url):
+def test_dutch_pages_stay_at_their_addresses_in_dutch(client, module_demo_content, url):
     response = client.get(url)
     html = response.content.decode()
     assert response.status_code == 200
@@ -115,7 +105,7 @@ def test_dutch_pages_stay_at_their_addresses_in_dutch(client, demo_site, url):
     assert "Naar de inhoud" in html and "Skip to content" not in html
 
 
-def test_a_browser_asking_for_english_still_gets_dutch_at_a_dutch_address(client, demo_site):
+def test_a_browser_asking_for_english_still_gets_dutch_at_a_dutch_address(client, module_demo_content):
     response = client.get("/missie/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert '<html lang="nl">' in response.content.decode()
@@ -125,26 +115,28 @@ def test_a_browser_asking_for_english_still_gets_dutch_at_a_dutch_address(client
 
 
 @pytest.mark.parametrize(("english", "dutch"), list(PAIRS.items()))
-def test_the_switcher_links_a_page_and_its_translation_both_ways(client, demo_site, english, dutch):
+def test_the_switcher_links_a_page_and_its_translation_both_ways(client, module_demo_content, english, dutch):
     assert _switcher(client.get(english).content.decode()) == [(dutch, "nl", "nl", "Nederlands")]
     assert _switcher(client.get(dutch).content.decode()) == [(english, "en", "en", "English")]
 
 
 @pytest.mark.parametrize(("english", "dutch"), list(PAIRS.items()))
-def test_the_head_lists_both_languages_as_alternates(client, demo_site, english, dutch):
+def test_the_head_lists_both_languages_as_alternates(client, module_demo_content, english, dutch):
     for url in (english, dutch):
         alternates = _alternates(client.get(url).content.decode())
         assert alternates == {"nl": f"http://testserver{dutch}", "en": f"http://testserver{english}"}
 
 
-def test_without_a_translation_the_switcher_goes_to_the_other_home_page_and_no_alternate_is_claimed(client, demo_site):
+def test_without_a_translation_the_switcher_goes_to_the_other_home_page_and_no_alternate_is_claimed(
+    client, module_demo_content
+):
     StandardPage.objects.get(slug="contact-us").unpublish()
     html = client.get("/contact/").content.decode()
     assert _switcher(html) == [("/en/", "en", "en", "English")]
     assert _alternates(html) == {"nl": "http://testserver/contact/"}
 
 
-def test_views_that_are_not_pages_switch_to_the_same_view(client, demo_site):
+def test_views_that_are_not_pages_switch_to_the_same_view(client, module_demo_content):
     assert _switcher(client.get("/en/doneren/").content.decode()) == [("/doneren/", "nl", "nl", "Nederlands")]
     assert _switcher(client.get("/zoeken/?q=bord").content.decode()) == [("/en/zoeken/?q=bord", "en", "en", "English")]
     not_found = client.get("/en/bestaat-niet/")
@@ -153,7 +145,7 @@ def test_views_that_are_not_pages_switch_to_the_same_view(client, demo_site):
     assert _switcher(not_found.content.decode()) == [("/", "nl", "nl", "Nederlands")]
 
 
-def test_menus_footer_and_home_page_link_to_pages_in_the_current_language(client, demo_site):
+def test_menus_footer_and_home_page_link_to_pages_in_the_current_language(client, module_demo_content):
     html = client.get("/en/").content.decode()
     header = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group(0)
     footer = re.search(r"<footer.*?</footer>", html, re.S).group(0)
@@ -166,7 +158,7 @@ def test_menus_footer_and_home_page_link_to_pages_in_the_current_language(client
     assert 'href="/en/"' in html  # the logo goes to the English home page
 
 
-def test_search_finds_pages_in_the_language_of_the_search_page(client, demo_site):
+def test_search_finds_pages_in_the_language_of_the_search_page(client, module_demo_content):
     english = client.get("/en/zoeken/?q=Mariaschool").content.decode()
     dutch = client.get("/zoeken/?q=Mariaschool").content.decode()
     assert "/en/stories/mariaschool-rotterdam-board-sessions-groep-3/" in english
@@ -175,7 +167,7 @@ def test_search_finds_pages_in_the_language_of_the_search_page(client, demo_site
     assert "/en/stories/mariaschool-rotterdam-board-sessions-groep-3/" not in dutch
 
 
-def test_the_page_cache_keeps_the_languages_apart(client, demo_site):
+def test_the_page_cache_keeps_the_languages_apart(client, module_demo_content):
     for english, dutch in (("/en/stories/", "/verhalen/"), ("/en/", "/")):
         assert client.get(english)["X-Page-Cache"] == "miss"
         assert client.get(dutch)["X-Page-Cache"] == "miss"
@@ -186,7 +178,7 @@ def test_the_page_cache_keeps_the_languages_apart(client, demo_site):
         assert english_hit["Content-Language"] == "en" and dutch_hit["Content-Language"] == "nl"
 
 
-def test_publishing_in_one_language_purges_the_cached_pages_of_both(client, demo_site):
+def test_publishing_in_one_language_purges_the_cached_pages_of_both(client, module_demo_content):
     for url in ("/en/stories/", "/verhalen/"):
         client.get(url)
     story = StoryPage.objects.get(slug="mariaschool-rotterdam-board-sessions-groep-3")
@@ -197,11 +189,11 @@ def test_publishing_in_one_language_purges_the_cached_pages_of_both(client, demo
     assert "A new summary about the board in groep 3." in english.content.decode()
 
 
-def test_robots_txt_keeps_crawlers_out_of_the_english_search_too(client, demo_site):
+def test_robots_txt_keeps_crawlers_out_of_the_english_search_too(client, module_demo_content):
     assert "Disallow: /en/zoeken/" in client.get("/robots.txt").content.decode()
 
 
-def test_the_sitemap_lists_the_pages_of_both_languages(client, demo_site):
+def test_the_sitemap_lists_the_pages_of_both_languages(client, module_demo_content):
     xml = client.get("/sitemap.xml").content.decode()
     locations = set(re.findall(r"<loc>https?://[^/<]+(/[^<]*)</loc>", xml))
     assert set(PAIRS) | set(PAIRS.values()) <= locations
@@ -215,7 +207,9 @@ def test_the_sitemap_lists_the_pages_of_both_languages(client, demo_site):
         ("/en/donate/besturenprogramma-school-boards/", "/campagnes/besturenprogramma/"),
     ],
 )
-def test_english_pages_run_as_few_queries_as_the_dutch_ones_and_do_not_grow(client, demo_site, english, dutch):
+def test_english_pages_run_as_few_queries_as_the_dutch_ones_and_do_not_grow(
+    client, module_demo_content, english, dutch
+):
     dutch_count = query_count(client, dutch)
     english_count = query_count(client, english)
     # Two more at most: Wagtail's routing looks up the English home page (the site's root page is Dutch), and the
