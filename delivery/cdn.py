@@ -1,9 +1,11 @@
 """A CDN in front of the site: which responses it may keep, and purging them through Wagtail's frontend cache.
 
-With `CDN_CACHE_SECONDS` set, anonymous pages without a form are marked `public, s-maxage=…` (browsers still ask
-again each time: `max-age=0`). Pages with a CSRF form are the visitor's own (`private`) and never kept. Whenever the
-page cache starts a new generation (publishing, settings, a paid or refunded gift), every live page is purged from the
-CDN too, by a Celery task a little later (`tasks.purge_cdn`), so a burst of donations makes one purge, not one each.
+With `CDN_CACHE_SECONDS` set, every page the page cache keeps is marked `public, s-maxage=…` (browsers still ask
+again each time: `max-age=0`), the donate page and the campaign pages with their forms included: they hold nothing of
+one visitor's (see `core/same_origin.py`). Whenever the page cache starts a new generation (publishing, settings),
+every live page is purged from the CDN too, by a Celery task a little later (`tasks.purge_cdn`), so a burst of edits
+makes one purge, not one each. A paid gift purges nothing: a CDN's copy shows the figures of when it was fetched, at
+most `CDN_CACHE_SECONDS` old.
 """
 
 import logging

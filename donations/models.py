@@ -130,6 +130,10 @@ class Donation(models.Model):
     dispute_status = models.CharField(
         _("status betwisting"), max_length=30, blank=True, help_text=_("Zoals Stripe die het laatst meldde.")
     )
+    # What this row adds to its campaign's running total (`CampaignTotal`) right now, kept by `totals.py` in the same
+    # transaction as the change: the next change adds only the difference.
+    in_total_cents = models.PositiveIntegerField(default=0, editable=False)
+    in_donor_count = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("donatie")
@@ -174,6 +178,42 @@ def counted_cents_expression():
         default=F("amount_cents") - F("refunded_cents"),
         output_field=models.BigIntegerField(),
     )
+
+
+class CampaignTotal(models.Model):
+    """The running total of one campaign (its Dutch and English pages together, by their `translation_key`).
+
+    Changed by the difference with every ledger change, so reading a total costs one row, however many gifts there
+    are. `manage.py recount_campaign_totals` checks it against the ledger.
+    """
+
+    wagtail_reference_index_ignore = True
+
+    translation_key = models.UUIDField(unique=True)
+    raised_cents = models.BigIntegerField(default=0)
+    donor_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("campagnetotaal")
+        verbose_name_plural = _("campagnetotalen")
+
+    def __str__(self):
+        return f"{self.translation_key}: {format_euro(self.raised_cents)}, {self.donor_count}"
+
+
+class CampaignDonor(models.Model):
+    """How many paid gifts one donor has in one campaign: the donor count changes when this goes 0 → 1 or 1 → 0."""
+
+    wagtail_reference_index_ignore = True
+
+    translation_key = models.UUIDField()
+    donor = models.ForeignKey(Donor, on_delete=models.CASCADE, related_name="+")
+    paid_gifts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["translation_key", "donor"], name="campaign_donor_once"),
+        ]
 
 
 class StripeEvent(models.Model):

@@ -4,12 +4,15 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from campaigns.models import CampaignPage
+from core.same_origin import same_origin_post
+from delivery.page_cache import answered_query, serve_cached
 
 from . import stripe_gateway
 from .checkout import create_pending_donation, start_checkout
@@ -20,14 +23,20 @@ from .state import transition
 logger = logging.getLogger(__name__)
 
 
-@never_cache
 @require_http_methods(["GET", "POST"])
+@same_origin_post
 def donate(request):
-    """The general donate page; campaign pages post their form here too."""
+    """The general donate page, from the page cache like the other pages; campaign pages post their form here too."""
     campaign = _campaign_from(request)
     if request.method == "GET":
-        return _render_form(request, DonationForm(campaign=campaign), campaign)
+        answered_query(request, campagne=campaign.pk if campaign else None)
+        return serve_cached(request, lambda: _render_form(request, DonationForm(campaign=campaign), campaign))
+    response = _handle_gift(request, campaign)
+    add_never_cache_headers(response)
+    return response
 
+
+def _handle_gift(request, campaign):
     form = DonationForm(request.POST, campaign=campaign)
     if is_ratelimited(request, group="donation-form", key="ip", rate=settings.DONATION_RATE_LIMIT, increment=True):
         form.add_error(

@@ -7,12 +7,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from core.same_origin import same_origin_post
+
 from .forms import PartnershipRequestForm
 from .pipeline import receive_request
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@same_origin_post
 def request_partnership(request):
     """The partner page posts its form here; invalid input is shown again here, with the errors on top."""
     if request.method == "GET":

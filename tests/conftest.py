@@ -24,6 +24,24 @@ CHROMIUM_ARGS = [
 VIEWPORT_HEIGHT = 800
 
 
+SITE_ORIGIN = "http://testserver"
+
+
+def browser_like_client(**defaults):
+    """A test client that posts forms the way a browser does: saying where from (`Origin`), CSRF checks on."""
+    from django.test import Client
+
+    return Client(enforce_csrf_checks=True, headers={"Origin": SITE_ORIGIN}, **defaults)
+
+
+@pytest.fixture
+def client():
+    """pytest-django's client, with the `Origin` header every browser sends with a form post."""
+    from django.test import Client
+
+    return Client(headers={"Origin": SITE_ORIGIN})
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: page ids repeat between tests, cached totals must not."""

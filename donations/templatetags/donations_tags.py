@@ -3,14 +3,15 @@
 from django import template
 
 from donations.forms import DonationForm
-from donations.totals import totals_for
+from donations.progress import marked_progress
 
 register = template.Library()
 
 
 @register.simple_tag
-def campaign_totals(campaign):
-    return totals_for(campaign)
+def campaign_progress(campaign):
+    """The campaign's raised total, goal and donors; live when the page is served from the cache."""
+    return marked_progress(campaign)
 
 
 @register.inclusion_tag("donations/includes/donation_form.html", takes_context=True)

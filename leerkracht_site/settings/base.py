@@ -62,12 +62,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: compresses what the others answer, unless already compressed (static files, page-cache hits).
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "leerkracht_site.middleware.PermissionsPolicyMiddleware",
     # Before anything reads the request: a NUL in the path, query or form gets a 400 instead of a database error.
     "leerkracht_site.middleware.RefuseNulCharactersMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Anonymous visitors' pages from the cache, before sessions, users and routing: no database on a hit.
+    "delivery.page_cache.PageCacheMiddleware",
     "backoffice.middleware.StaffLoginRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: the language comes from the URL (/en/…), Dutch everywhere else.
@@ -78,7 +83,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "staff_two_factor.middleware.RequireVerifiedStaffMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

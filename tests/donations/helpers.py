@@ -144,7 +144,7 @@ def csrf_token(html):
 
 
 class Donor:
-    """A browser-less donor: GETs a page for its CSRF cookie and token, POSTs forms like a browser does."""
+    """A browser-less donor: GETs the form page, POSTs the form like a browser does (saying where it comes from)."""
 
     def __init__(self, base_url):
         self.base_url = base_url
@@ -154,13 +154,13 @@ class Donor:
         return self.http.get(self.base_url + path, timeout=30)
 
     def post_form(self, form_path, action_path, data):
-        """POST `data` to `action_path` with the CSRF token of the form page at `form_path`."""
-        token = csrf_token(self.get(form_path).text)
+        """POST `data` to `action_path` from the form page at `form_path`."""
+        self.get(form_path)
         return self.http.post(
             self.base_url + action_path,
-            data={"csrfmiddlewaretoken": token, **data},
+            data=data,
             allow_redirects=False,
-            headers={"Referer": self.base_url + form_path},
+            headers={"Origin": self.base_url, "Referer": self.base_url + form_path},
             timeout=30,
         )
 

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from donations import stripe_gateway
 from donations.models import Donation, DonationStatus
+from tests.conftest import browser_like_client
 
-from .helpers import campaign, csrf_token, stripe_client
+from .helpers import campaign, stripe_client
 
 pytestmark = pytest.mark.usefixtures("module_demo_site", "db")
 
@@ -35,14 +36,14 @@ def _donation_form(**changes):
 
 
 def _give(client, **changes):
-    """POST the form the way the campaign page's form does, CSRF token included."""
-    token = csrf_token(client.get(campaign().url).content.decode())
-    return client.post("/doneren/", {"csrfmiddlewaretoken": token, **_donation_form(**changes)})
+    """POST the form the way the campaign page's form does, after opening the page."""
+    client.get(campaign().url)
+    return client.post("/doneren/", _donation_form(**changes))
 
 
 @pytest.fixture
 def browser_client():
-    return Client(enforce_csrf_checks=True)
+    return browser_like_client()
 
 
 @pytest.mark.parametrize(
@@ -86,11 +87,11 @@ def test_bad_input_is_refused_with_a_dutch_message_and_reaches_neither_stripe_no
 
 def test_a_campaign_that_closed_while_its_page_was_open_takes_no_more_gifts(browser_client, standin_without_webhooks):
     page = campaign()
-    token = csrf_token(browser_client.get(page.url).content.decode())
+    browser_client.get(page.url)
     page.end_date = timezone.localdate() - datetime.timedelta(days=1)
     page.save_revision().publish()
 
-    response = browser_client.post("/doneren/", {"csrfmiddlewaretoken": token, **_donation_form()})
+    response = browser_client.post("/doneren/", _donation_form())
 
     assert response.status_code == 400
     assert "Deze campagne is gesloten. Kies een andere campagne." in response.content.decode()
@@ -98,12 +99,31 @@ def test_a_campaign_that_closed_while_its_page_was_open_takes_no_more_gifts(brow
     assert _checkout_sessions(standin_without_webhooks) == []
 
 
-def test_a_post_without_csrf_token_is_forbidden(browser_client, standin_without_webhooks):
-    response = browser_client.post("/doneren/", _donation_form())
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "https://elders.example"},  # a page of another site posts the form
+        {"Origin": "null"},  # a sandboxed page or a file
+        {"Origin": "http://testserver", "Sec-Fetch-Site": "cross-site"},
+        {"Referer": "https://elders.example/doneer-hier/"},  # an old browser: no Origin, the Referer says where from
+        {},  # a post that says nothing of where it comes from
+    ],
+)
+def test_a_post_that_does_not_come_from_this_site_is_refused_and_changes_nothing(headers, standin_without_webhooks):
+    response = Client(enforce_csrf_checks=True).post("/doneren/", _donation_form(), headers=headers)
 
     assert response.status_code == 403
+    assert "Dit formulier is niet verstuurd" in response.content.decode()
     assert not Donation.objects.exists()
     assert _checkout_sessions(standin_without_webhooks) == []
+
+
+def test_a_post_from_this_site_needs_no_csrf_token(standin_without_webhooks):
+    # No CSRF cookie or token: the page that holds the form is the same for every visitor (and cached).
+    old_browser = Client(enforce_csrf_checks=True, headers={"Referer": "http://testserver/campagnes/"})
+    assert old_browser.post("/doneren/", _donation_form()).status_code == 303
+    assert browser_like_client().post("/doneren/", _donation_form()).status_code == 303
+    assert Donation.objects.count() == 2
 
 
 def test_too_many_attempts_from_one_address_are_refused(
@@ -118,7 +138,7 @@ def test_too_many_attempts_from_one_address_are_refused(
     assert "U heeft in korte tijd te vaak geprobeerd te doneren." in refused.content.decode()
     assert Donation.objects.count() == 3
     assert len(_checkout_sessions(standin_without_webhooks)) == 3
-    assert _give(Client(enforce_csrf_checks=True, REMOTE_ADDR="192.0.2.7")).status_code == 303
+    assert _give(browser_like_client(REMOTE_ADDR="192.0.2.7")).status_code == 303
 
 
 def _closed_port():

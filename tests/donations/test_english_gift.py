@@ -1,12 +1,12 @@
 """Giving on an English campaign page: English form and errors, English checkout, English thank-you page, one total."""
 
 import pytest
-from django.test import Client
 
 from campaigns.models import CampaignPage
 from donations.models import Donation, DonationStatus
+from tests.conftest import browser_like_client
 
-from .helpers import csrf_token, only_donation, session_id_from
+from .helpers import only_donation, session_id_from
 
 ENGLISH_SLUG = "besturenprogramma-school-boards"
 
@@ -31,14 +31,14 @@ def _form(page, **changes):
 class TestTheEnglishForm:
     @pytest.fixture
     def browser_client(self):
-        return Client(enforce_csrf_checks=True)
+        return browser_like_client()
 
     def _give(self, client, **changes):
         page = english_campaign()
         html = client.get(page.url).content.decode()
         assert page.url == f"/en/donate/{ENGLISH_SLUG}/"
         assert 'action="/en/doneren/"' in html
-        return client.post("/en/doneren/", {"csrfmiddlewaretoken": csrf_token(html), **_form(page, **changes)})
+        return client.post("/en/doneren/", _form(page, **changes))
 
     def test_the_campaign_page_shows_the_form_in_english(self, browser_client):
         html = browser_client.get(english_campaign().url).content.decode()
