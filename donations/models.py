@@ -86,6 +86,9 @@ class RecurringDonation(models.Model):
         return self.status in ENDED_RECURRING_STATUSES
 
 
+COUNTED_FIELDS = frozenset({"in_total_cents", "in_donor_count"})
+
+
 class Donation(models.Model):
     """One payment to one campaign. Paid only when a verified Stripe webhook says so."""
 
@@ -153,6 +156,17 @@ class Donation(models.Model):
 
     def __str__(self):
         return f"{format_euro(self.amount_cents)} – {self.campaign_id} – {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        # What the row adds to its campaign's total is `totals.count_donation`'s alone to write: a save of an instance
+        # read before the last change must not put back an older figure (and so count a change twice or never).
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in COUNTED_FIELDS
+            ]
+        super().save(*args, **kwargs)
 
     @property
     def total_cents(self):
