@@ -476,36 +476,55 @@ class DonationFormParser(html.parser.HTMLParser):
 
 
 class Payer(threading.Thread):
-    """Gives GIFTS_PER_SECOND gifts a second through the site and the stand-in until stopped, as a visitor would."""
+    """Gives GIFTS_PER_SECOND gifts a second through the site and the stand-in until stopped, as visitors would.
+
+    Visitors do not wait for each other: each gift starts on time in its own thread, whatever the ones before it
+    still wait for, up to MAX_GIFTS_IN_FLIGHT at once; a gift whose time comes while that many are under way is
+    counted as not started.
+    """
 
     DONOR_DOMAIN = "@giving-day.example.org"
+    MAX_GIFTS_IN_FLIGHT = 8
 
     def __init__(self, standin_port):
         super().__init__(name="payer", daemon=True)
         self.standin_port = standin_port
         self.stopping = threading.Event()
+        self.lock = threading.Lock()
+        self.in_flight = threading.BoundedSemaphore(self.MAX_GIFTS_IN_FLIGHT)
+        self.gifts = []
         self.completed_sessions = []
         self.failures = {}
+        self.not_started = 0
         self.with_csrf_token = 0
         self.number = 0
 
     def run(self):
         next_gift = time.monotonic()
         while not self.stopping.is_set():
-            try:
-                self.give()
-            except Exception as error:  # noqa: BLE001 - counted and shown at the end, the run goes on
-                reason = f"{type(error).__name__}: {error}"[:120]
-                self.failures[reason] = self.failures.get(reason, 0) + 1
-            next_gift += 1 / GIFTS_PER_SECOND
-            delay = next_gift - time.monotonic()
-            if delay > 0:
-                self.stopping.wait(delay)
+            if self.in_flight.acquire(blocking=False):
+                gift = threading.Thread(target=self._give_counted, name="gift", daemon=True)
+                self.gifts.append(gift)
+                gift.start()
             else:
-                next_gift = time.monotonic()  # behind: go on at the rate, without a burst to catch up
+                self.not_started += 1
+            next_gift += 1 / GIFTS_PER_SECOND
+            self.stopping.wait(max(0, next_gift - time.monotonic()))
+
+    def _give_counted(self):
+        try:
+            self.give()
+        except Exception as error:  # noqa: BLE001 - counted and shown at the end, the run goes on
+            reason = f"{type(error).__name__}: {error}"[:120]
+            with self.lock:
+                self.failures[reason] = self.failures.get(reason, 0) + 1
+        finally:
+            self.in_flight.release()
 
     def give(self):
-        self.number += 1
+        with self.lock:
+            self.number += 1
+            number = self.number
         site = http.client.HTTPConnection(HOST, PORT, timeout=15)
         try:
             site.request("GET", CAMPAIGN_PATH)
@@ -520,8 +539,8 @@ class Payer(threading.Thread):
             parser = DonationFormParser()
             parser.feed(body)
             form = parser.form()
-            form["email"] = f"donor{self.number}{self.DONOR_DOMAIN}"
-            form["name"] = f"Donateur {self.number}"
+            form["email"] = f"donor{number}{self.DONOR_DOMAIN}"
+            form["name"] = f"Donateur {number}"
             headers = {
                 "Content-Type": "application/x-www-form-urlencoded",
                 "Origin": ORIGIN,
@@ -529,7 +548,8 @@ class Payer(threading.Thread):
             }
             if "csrfmiddlewaretoken" in form and "csrftoken" in cookies:
                 headers["Cookie"] = f"csrftoken={cookies['csrftoken']}"
-                self.with_csrf_token += 1
+                with self.lock:
+                    self.with_csrf_token += 1
             else:
                 form.pop("csrfmiddlewaretoken", None)
             site.request("POST", "/doneren/", body=urllib.parse.urlencode(form), headers=headers)
@@ -550,11 +570,14 @@ class Payer(threading.Thread):
         )
         if status != 200 or not json.loads(result).get("succeeded"):
             raise RuntimeError(f"checkout completion answered {status}")
-        self.completed_sessions.append(session_id)
+        with self.lock:
+            self.completed_sessions.append(session_id)
 
     def stop(self):
         self.stopping.set()
         self.join(30)
+        for gift in self.gifts:  # each is bounded by its requests' timeouts
+            gift.join(60)
 
 
 def wait_for_webhooks(standin_port, seconds=60):
@@ -698,7 +721,8 @@ def main():
             f"gifts completed by the payer during the gifts phase: {len(payer.completed_sessions)} in "
             f"{payer_seconds:.1f} s ({len(payer.completed_sessions) / payer_seconds:.2f} a second; "
             f"{payer.with_csrf_token} with a CSRF token, the others on the Origin header alone); "
-            f"failed: {sum(payer.failures.values())}"
+            f"failed: {sum(payer.failures.values())}; not started ({Payer.MAX_GIFTS_IN_FLIGHT} under way): "
+            f"{payer.not_started}"
         )
         for reason, count in payer.failures.items():
             print(f"  {count} x {reason}")
