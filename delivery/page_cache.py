@@ -142,10 +142,12 @@ def cached_response(request):
     entry = found.get(key)
     if entry is None or entry["generation"] != found.get(GENERATION_KEY):
         return None
+    language = language_of(request)
     content, figures = entry["content"], ()
     if entry["live"]:
-        content, figures = live_fragments.fill(content, language_of(request))
-    response = HttpResponse(headers=entry["headers"])
+        content, figures = live_fragments.fill(content, language)
+    # What LocaleMiddleware adds to a rendered page; a hit is answered before it.
+    response = HttpResponse(headers={**entry["headers"], "Content-Language": language})
     if "gzip" in request.headers.get("Accept-Encoding", ""):
         response.content = _compressed_copy((entry["id"], figures), content)
         response["Content-Encoding"] = "gzip"
