@@ -1,6 +1,6 @@
 """Image renditions made when a page is published, so the first visitor does not wait for image processing.
 
-The filter specs must match what the templates ask for (`srcset_image`/`image` tags); the test in
+The filter specs must match what the templates ask for (`picture`/`image` tags); the test in
 tests/delivery/test_renditions.py renders each page afterwards and checks that no new rendition was needed. The work
 runs in the worker as `tasks.generate_renditions`.
 """
@@ -10,12 +10,19 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-WEBP = "format-webp"
-# (hero_image on home; hero and card images elsewhere; block images; Open Graph)
-HOME_HERO_SPECS = [f"fill-{size}-c50|{WEBP}" for size in ("480x360", "800x600", "1200x900")]
-HERO_SPECS = [f"fill-{size}-c50|{WEBP}" for size in ("480x300", "800x500", "1200x750")]
-CARD_SPECS = [f"fill-{size}-c50|{WEBP}" for size in ("480x300", "960x600")]
-BLOCK_SPECS = [f"width-{width}|{WEBP}" for width in (480, 800, 1200)]
+# Photos are `<picture>` elements: an AVIF source and a WebP img for browsers without AVIF.
+FORMATS = ("format-avif", "format-webp")
+
+
+def _specs(resizes):
+    return [f"{resize}|{fmt}" for resize in resizes for fmt in FORMATS]
+
+
+# (hero_image on home; hero and card images elsewhere; block images; Open Graph, which stays JPEG)
+HOME_HERO_SPECS = _specs(f"fill-{size}-c50" for size in ("480x360", "800x600", "1200x900"))
+HERO_SPECS = _specs(f"fill-{size}-c50" for size in ("480x300", "800x500", "1200x750"))
+CARD_SPECS = _specs(f"fill-{size}-c50" for size in ("480x300", "960x600"))
+BLOCK_SPECS = _specs(f"width-{width}" for width in (480, 800, 1200))
 SHARE_SPECS = ["fill-1200x630|format-jpeg"]
 
 

@@ -67,7 +67,8 @@ def _campaign_from(request):
 
 
 def _render_form(request, form, campaign, status=200):
-    context = {"form": form, "campaign": campaign}
+    description = _("Uw gift helpt scholen een verbetercultuur op te bouwen, zodat ieder kind dezelfde kansen krijgt.")
+    context = {"form": form, "campaign": campaign, "meta_description": description}
     return TemplateResponse(request, "donations/donate.html", context, status=status)
 
 

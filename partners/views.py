@@ -36,7 +36,12 @@ def request_partnership(request):
 
 
 def _render_form(request, form, status=200):
-    return TemplateResponse(request, "partners/request.html", {"form": form}, status=status)
+    description = _(
+        "Heeft u een stichting of bedrijf, of wilt u als vermogend particulier bijdragen? "
+        "We gaan graag met u in gesprek."
+    )
+    context = {"form": form, "meta_description": description}
+    return TemplateResponse(request, "partners/request.html", context, status=status)
 
 
 @require_GET

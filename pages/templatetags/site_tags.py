@@ -1,6 +1,10 @@
+from html import unescape
+
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
 
 from pages.models import FooterText
 
@@ -26,6 +30,48 @@ def page_title(context):
     if page is None:
         return ""
     return getattr(page, "seo_title", "") or page.title
+
+
+DESCRIPTION_LENGTH = 155
+
+
+def shorten(text, limit=DESCRIPTION_LENGTH):
+    """Plain text of at most `limit` characters: HTML stripped, white space collapsed.
+
+    Longer text ends after its last whole sentence when that keeps at least half of it, else on a word with '…'.
+    """
+    text = " ".join(unescape(strip_tags(text or "")).split())
+    if len(text) <= limit:
+        return text
+    sentence_end = max(text.rfind(mark, 0, limit) for mark in (". ", "! ", "? "))
+    if sentence_end >= limit // 2:
+        return text[: sentence_end + 1]
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:–-") + "…"
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    """The page's description for search engines and sharing, one for every page.
+
+    The editor's search description, else the page's own summary or introduction, else the text a view gives
+    (`meta_description` in its context), else the site's.
+    """
+    page = context.get("page")
+    for text in (
+        getattr(page, "search_description", ""),
+        getattr(page, "summary", ""),
+        getattr(page, "intro", ""),
+        context.get("meta_description", ""),
+    ):
+        if description := shorten(str(text or "")):
+            return description
+    return gettext(
+        "Stichting leerKRACHT pakt kansenongelijkheid in het onderwijs aan met een verbetercultuur op school. "
+        "Steun ons met een gift."
+    )
 
 
 @register.simple_tag(takes_context=True)
