@@ -1,5 +1,6 @@
 """gunicorn settings for production; each value can be overridden with GUNICORN_CMD_ARGS."""
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -11,6 +12,10 @@ timeout = 30
 graceful_timeout = 30
 max_requests = 2000  # recycle workers now and then to bound memory growth
 max_requests_jitter = 200
+# The site is loaded once, in the master (see _load_what_every_worker_needs), and each worker is forked from it: the
+# workers share those memory pages instead of each loading a copy, and a worker that replaces a recycled one answers
+# at once. A new release therefore needs a restart of the web process; HUP starts new workers with the old code.
+preload_app = True
 accesslog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
@@ -50,10 +55,12 @@ def on_starting(server):
     """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leerkracht_site.settings.production")  # as wsgi.py
     import django
+    from django.apps import apps
     from django.core import checks
     from django.db import connections
 
-    django.setup()
+    if not apps.ready:  # preload_app has loaded the site (wsgi.py) before this hook runs
+        django.setup()
     try:
         messages = checks.run_checks(tags=[checks.Tags.database], include_deployment_checks=True, databases=["default"])
     finally:
@@ -64,3 +71,19 @@ def on_starting(server):
     if errors:
         server.log.error("Not starting: %d system check error(s)", len(errors))
         sys.exit(1)
+    _load_what_every_worker_needs()
+
+
+def _load_what_every_worker_needs():
+    """Import in the master what each worker would import on its first request, then freeze it for the workers.
+
+    wsgi.py (preloaded) has set up Django and the middleware; the URLconf brings Wagtail's admin hooks and views and
+    the site's own. gc.freeze() moves all of it out of the garbage collector's reach, so that the collections in the
+    workers do not write to (and thereby copy) the pages they share with the master.
+    """
+    from django.db import connections
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - importing the URLconf is the point
+    connections.close_all()  # nothing above should have connected; a connection must never be shared with a fork
+    gc.freeze()

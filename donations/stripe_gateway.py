@@ -2,7 +2,6 @@
 
 import functools
 
-import stripe
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -10,8 +9,6 @@ from django.utils.translation import gettext as _
 from .fees import fee_for
 
 WEBHOOK_TOLERANCE_SECONDS = 300
-StripeError = stripe.StripeError
-SignatureVerificationError = stripe.SignatureVerificationError
 
 INTERVALS = {"monthly": "month", "yearly": "year"}
 ONE_OFF_METHODS = ["ideal", "card", "bancontact"]
@@ -19,10 +16,28 @@ ONE_OFF_METHODS = ["ideal", "card", "bancontact"]
 RECURRING_METHODS = ["ideal", "card", "sepa_debit"]
 
 
+def _stripe():
+    # The client library is imported when a payment, webhook or refund first needs it, not with this module: the
+    # admin imports this module at start, and a web process serving pages would carry the library for nothing.
+    import stripe
+
+    return stripe
+
+
+def __getattr__(name):
+    # StripeError and SignatureVerificationError, for `except stripe_gateway.StripeError:`; Python evaluates such an
+    # `except` only once something was raised.
+    if name in ("StripeError", "SignatureVerificationError"):
+        return getattr(_stripe(), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 @functools.cache
 def _client():
     base_addresses = {"api": settings.STRIPE_API_BASE} if settings.STRIPE_API_BASE else {}
-    return stripe.StripeClient(api_key=settings.STRIPE_SECRET_KEY, base_addresses=base_addresses, max_network_retries=2)
+    return _stripe().StripeClient(
+        api_key=settings.STRIPE_SECRET_KEY, base_addresses=base_addresses, max_network_retries=2
+    )
 
 
 def reset_client():
@@ -143,6 +158,6 @@ def create_billing_portal_session(customer_id, return_url):
 
 def verify_webhook_signature(payload: bytes, signature_header: str):
     """Check the signature and its timestamp on the raw body; raises stripe.SignatureVerificationError."""
-    stripe.WebhookSignature.verify_header(
+    _stripe().WebhookSignature.verify_header(
         payload, signature_header, settings.STRIPE_WEBHOOK_SECRET, tolerance=WEBHOOK_TOLERANCE_SECONDS
     )
