@@ -154,11 +154,15 @@ class Donor:
         return self.http.get(self.base_url + path, timeout=30)
 
     def post_form(self, form_path, action_path, data):
-        """POST `data` to `action_path` from the form page at `form_path`."""
-        self.get(form_path)
+        """POST `data` to `action_path` from the form page at `form_path`, with its CSRF token if it has one.
+
+        The public forms (a gift, a partnership request) have none; the donor's own pages (mijn donaties) do.
+        """
+        page = self.get(form_path).text
+        token = {"csrfmiddlewaretoken": csrf_token(page)} if "csrfmiddlewaretoken" in page else {}
         return self.http.post(
             self.base_url + action_path,
-            data=data,
+            data={**token, **data},
             allow_redirects=False,
             headers={"Origin": self.base_url, "Referer": self.base_url + form_path},
             timeout=30,
