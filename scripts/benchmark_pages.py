@@ -367,6 +367,22 @@ def cpu_ticks(pids):
     return ticks
 
 
+def own_cpu_seconds():
+    """CPU time of this process (the payer's threads included, wrk not: it is a child)."""
+    times = os.times()
+    return times.user + times.system
+
+
+def helpers_cpu_seconds(processes):
+    """CPU seconds each helper process (stand-in, Celery worker) has used so far, its children included."""
+    used = {}
+    for name, process, _log in processes.started:
+        if name != "gunicorn":
+            ticks = cpu_ticks([process.pid, *children(process.pid)])
+            used[name] = sum(ticks.values()) / CLOCK_TICKS
+    return used
+
+
 def gunicorn_cpu_ticks(master):
     return cpu_ticks([master, *children(master)])
 
@@ -696,14 +712,30 @@ def main():
         without = measure(targets, seconds, server.pid, lua_script)
         print_rows("without gifts", without, "static css")
 
+        # The gifts alone, no page traffic: what 2 gifts a second cost the web process (form POST, webhooks).
+        alone = Payer(standin_port)
+        before = gunicorn_cpu_ticks(server.pid)
+        alone.start()
+        time.sleep(seconds)
+        alone.stop()
+        wait_for_webhooks(standin_port)
+        gift_cpu_ms = cpu_ms_between(before, gunicorn_cpu_ticks(server.pid))
+        gifts_alone = len(alone.completed_sessions)
+        print(
+            f"\ngifts alone: {gifts_alone} in {seconds} s took gunicorn {gift_cpu_ms / 1000 / seconds:.2f} cores, "
+            f"{gift_cpu_ms / max(gifts_alone, 1):.0f} ms CPU a gift (its form page, POST and webhooks)"
+        )
+
         generation_before = cache_generation()
         _, paid_before = ledger([])
         payer = Payer(standin_port)
+        helpers_before, own_before = helpers_cpu_seconds(processes), own_cpu_seconds()
         payer.start()
         payer_started = time.monotonic()
         with_gifts = measure(targets, seconds, server.pid, lua_script)
         payer.stop()
         payer_seconds = time.monotonic() - payer_started
+        helpers_after, own_after = helpers_cpu_seconds(processes), own_cpu_seconds()
         print_rows(
             f"with gifts ({GIFTS_PER_SECOND} a second, paid through the site and the stand-in)",
             with_gifts,
@@ -715,6 +747,13 @@ def main():
         print("\nthroughput with gifts / without (target >= 90 %)")
         for name in targets:
             print(f"  {name:10} {100 * with_gifts[name]['rate'] / without[name]['rate']:6.1f} %")
+        # On this machine the gifts' other half runs on the same 2 cores as the site: the stand-in plays Stripe, this
+        # process plays the donors' browsers. What they took is CPU the pages did not get.
+        taken = {name: helpers_after[name] - helpers_before.get(name, 0) for name in helpers_after}
+        taken["payer (this process)"] = own_after - own_before
+        print("CPU taken by the gifts outside gunicorn during the gifts phase (of 2 cores):")
+        for name, used in taken.items():
+            print(f"  {name:22} {used / payer_seconds:5.2f} cores")
         print(f"\npage-cache generation: {generation_before} before the gifts phase, {generation_after} after it")
         paid_ours, paid_all = ledger(payer.completed_sessions)
         print(
