@@ -214,7 +214,7 @@ class DonorViewSet(ReadOnlyModelViewSet):
             try:
                 privacy.erase_donor(donor)
             except privacy.DonorStillGiving:
-                return None, _("Stop eerst de lopende periodieke gift van deze donateur."), False
+                return None, _("Stop eerst de lopende terugkerende gift van deze donateur."), False
             return DONOR_ERASED, _("Persoonsgegevens gewist; de giften zijn bewaard."), True
 
         return confirmed_action(
@@ -234,7 +234,7 @@ class DonorViewSet(ReadOnlyModelViewSet):
 class RecurringDonationViewSet(ReadOnlyModelViewSet):
     model = RecurringDonation
     icon = "rotate"
-    menu_label = _("Periodieke giften")
+    menu_label = _("Terugkerende giften")
     export_permission = EXPORT_PERMISSION
     list_display = ["__str__", "campaign", "frequency", "status", "created_at"]
     list_filter = {
@@ -256,7 +256,7 @@ class RecurringDonationViewSet(ReadOnlyModelViewSet):
         "status",
         "canceled_at",
     ]
-    export_filename = "periodieke-giften"
+    export_filename = "terugkerende-giften"
     inspect_view_fields = [
         "donor",
         "campaign",
@@ -292,7 +292,7 @@ class RecurringDonationViewSet(ReadOnlyModelViewSet):
             request,
             recurring,
             permission="donations.change_recurringdonation",
-            title=_("Periodieke gift stoppen"),
+            title=_("Terugkerende gift stoppen"),
             question=_("De gift %(gift)s stoppen? Er wordt daarna niet meer afgeschreven.") % {"gift": recurring},
             submit_label=_("Ja, stoppen"),
             back_url=reverse(self.get_url_name("inspect"), args=[recurring.pk]),

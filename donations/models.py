@@ -75,8 +75,8 @@ class RecurringDonation(models.Model):
     canceled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("periodieke gift")
-        verbose_name_plural = _("periodieke giften")
+        verbose_name = _("terugkerende gift")
+        verbose_name_plural = _("terugkerende giften")
 
     def __str__(self):
         return f"{format_euro(self.amount_cents)} {self.get_frequency_display().lower()} – {self.donor}"

@@ -95,7 +95,7 @@ def stop_recurring(request, token, pk):
             messages.error(request, _("Stoppen lukte nu niet. Probeer het later opnieuw of mail ons."))
             return HttpResponseRedirect(_overview_url(token))
         # The customer.subscription.deleted webhook records the stop; the donor sees it at once anyway.
-        messages.success(request, _("Uw periodieke gift is gestopt. Er worden geen nieuwe betalingen afgeschreven."))
+        messages.success(request, _("Uw terugkerende gift is gestopt. Er worden geen nieuwe betalingen afgeschreven."))
     return HttpResponseRedirect(_overview_url(token))
 
 

@@ -230,7 +230,7 @@ def donor_data_rows(donor):
     yield ["soort", "veld", "waarde"]
     for field, value in data["donor"].items():
         yield ["donateur", field, value]
-    for kind, records in (("donatie", data["donations"]), ("periodieke gift", data["recurring_donations"])):
+    for kind, records in (("donatie", data["donations"]), ("terugkerende gift", data["recurring_donations"])):
         for record in records:
             for field, value in record.items():
                 yield [f"{kind} {record['id']}", field, value]

@@ -118,7 +118,7 @@ def send_payment_failed(recurring_id, invoice_id):
     build_email(
         "donations/email/payment_failed",
         context,
-        subject="Uw periodieke gift aan Stichting leerKRACHT: betaling mislukt",
+        subject="Uw terugkerende gift aan Stichting leerKRACHT: betaling mislukt",
         to=recurring.donor.email,
     ).send()
     return "sent"
@@ -132,7 +132,7 @@ def send_recurring_stopped(recurring_id):
     build_email(
         "donations/email/recurring_stopped",
         {"recurring": recurring},
-        subject="Uw periodieke gift aan Stichting leerKRACHT is gestopt",
+        subject="Uw terugkerende gift aan Stichting leerKRACHT is gestopt",
         to=recurring.donor.email,
     ).send()
     return "sent"

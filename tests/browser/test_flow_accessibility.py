@@ -83,7 +83,7 @@ def test_every_step_of_a_monthly_gift_passes_at_phone_and_desktop_width(
         form.get_by_label("E-mailadres").fill(email)
         form.get_by_role("button", name="Verder naar betalen").click()
         page.wait_for_url(stripe_standin.base_url + "/**")
-        expect(page.get_by_role("heading", level=1)).to_have_text("Periodiek doneren")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Terugkerend doneren")
         check("donatie-3-betaalpagina")
 
         pay_with_ideal(page)

@@ -68,7 +68,7 @@ def test_a_donor_starts_a_monthly_gift_and_stops_it_with_the_link_in_the_receipt
     form.get_by_role("button", name="Verder naar betalen").click()
 
     page.wait_for_url(stripe_standin.base_url + "/**")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Periodiek doneren")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Terugkerend doneren")
     screenshot(page, screenshot_dir, "monthly-2-checkout")
     pay_with_ideal(page)
 
@@ -84,7 +84,7 @@ def test_a_donor_starts_a_monthly_gift_and_stops_it_with_the_link_in_the_receipt
     screenshot(page, screenshot_dir, "monthly-4-my-donations")
     gift.get_by_role("button", name="Stop deze gift").click()
 
-    expect(page.get_by_role("status")).to_contain_text("Uw periodieke gift is gestopt.")
+    expect(page.get_by_role("status")).to_contain_text("Uw terugkerende gift is gestopt.")
     expect(gift).to_contain_text("Status: Gestopt")
     expect(page.get_by_role("button", name="Stop deze gift")).to_have_count(0)
     screenshot(page, screenshot_dir, "monthly-5-stopped")

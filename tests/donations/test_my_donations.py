@@ -68,7 +68,7 @@ def test_stopping_a_monthly_gift_cancels_the_subscription_and_confirms_by_email(
     assert recurring.canceled_at is not None
     assert len(mails_with("is gestopt")) == 1
     page = donor.get(overview).text
-    assert "Uw periodieke gift is gestopt." in page
+    assert "Uw terugkerende gift is gestopt." in page
     assert "Stop deze gift" not in page
 
 

@@ -213,7 +213,7 @@ def test_subscription_page_shows_the_interval_and_mandate(client: stripe.StripeC
     _status, html = get_page(session.url)
 
     assert "€ 10,00 per maand" in html
-    assert "periodieke afschrijvingen" in html
+    assert "volgende afschrijvingen" in html
 
 
 def test_expired_and_unknown_sessions(client: stripe.StripeClient, server: StandinServer) -> None:
