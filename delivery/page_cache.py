@@ -127,7 +127,6 @@ def serve_cached(request, render):
             "id": uuid.uuid4().hex,
             "content": response.content,
             "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
-            "live": live_fragments.present(response.content),
         }
         cache.set(cache_key(request), entry, CACHE_SECONDS)
         response["X-Page-Cache"] = "miss"
@@ -144,7 +143,7 @@ def cached_response(request):
         return None
     language = language_of(request)
     content, figures = entry["content"], ()
-    if entry["live"]:
+    if live_fragments.present(content):
         content, figures = live_fragments.fill(content, language)
     # What LocaleMiddleware adds to a rendered page; a hit is answered before it.
     response = HttpResponse(headers={**entry["headers"], "Content-Language": language})

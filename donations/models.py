@@ -180,9 +180,14 @@ class Donation(models.Model):
         A refund lowers the total by exactly its amount, also when the donor covered the costs; a refund that
         also returns (part of) those costs lowers it by no more than the gift. See `counted_cents_expression`.
         """
-        if self.status != DonationStatus.PAID:
-            return 0
-        return max(0, self.amount_cents - self.refunded_cents)
+        return counted_cents(self.status, self.amount_cents, self.refunded_cents)
+
+
+def counted_cents(status, amount_cents, refunded_cents):
+    """What a donation in this state adds to its campaign's total; see `Donation.counted_cents`."""
+    if status != DonationStatus.PAID:
+        return 0
+    return max(0, amount_cents - refunded_cents)
 
 
 def counted_cents_expression():

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, F, Sum
 
-from .models import CampaignDonor, CampaignTotal, Donation, DonationStatus, counted_cents_expression
+from .models import CampaignDonor, CampaignTotal, Donation, DonationStatus, counted_cents, counted_cents_expression
 
 CACHE_SECONDS = 60
 
@@ -69,13 +69,6 @@ def refresh_cached_figures(translation_key):
     cache.set(cache_key(translation_key), row.first() or (0, 0), CACHE_SECONDS)
 
 
-def _counts_for(status, amount_cents, refunded_cents):
-    """What a donation in this state adds: (cents, whether its donor counts). See `Donation.counted_cents`."""
-    if status != DonationStatus.PAID:
-        return 0, False
-    return max(0, amount_cents - refunded_cents), True
-
-
 def count_donation(donation_id, *, removing=False):
     """Bring the campaign's running total in line with the donation's row as it is now (or without it, when removing).
 
@@ -100,7 +93,10 @@ def count_donation(donation_id, *, removing=False):
         if row is None:
             return
         status, amount_cents, refunded_cents, was_cents, was_donor, donor_id, translation_key = row
-        cents, counts_donor = (0, False) if removing else _counts_for(status, amount_cents, refunded_cents)
+        if removing:
+            cents, counts_donor = 0, False
+        else:  # a paid gift counts its donor, also when refunds have taken all its cents out of the total
+            cents, counts_donor = counted_cents(status, amount_cents, refunded_cents), status == DonationStatus.PAID
         if (cents, counts_donor) == (was_cents, was_donor):
             return
         total, _ = CampaignTotal.objects.get_or_create(translation_key=translation_key)

@@ -128,7 +128,9 @@ def measure_workers(base_url, master_pid, requests=200, paths=PATHS):
     return {pid: process_memory(pid) for pid in _children(master_pid)}
 
 
-_COUNT_MODULES = """
+# Import the site as gunicorn does, serve the pages through the WSGI application, report what is loaded (also the
+# web-process import test's program: tests/test_web_process_imports.py).
+SERVE_PAGES = """
 import io, json, sys
 from leerkracht_site.wsgi import application
 
@@ -153,7 +155,7 @@ def modules_after_serving(paths=PATHS, env=None):
     (no gunicorn), with the statuses of the answers: {"statuses": [...], "modules": [...]}. The pages are rendered,
     not taken from the page cache (a cache in the process's memory unless `env` says otherwise)."""
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", _COUNT_MODULES, *paths],
+        [sys.executable, "-c", SERVE_PAGES, *paths],
         cwd=REPO,
         env={**os.environ, **ENV, "CACHE_URL": "locmemcache://", **(env or {})},
         capture_output=True,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 
+from scripts.worker_footprint import SERVE_PAGES
 from tests.test_production_settings import PRODUCTION_ENV, _test_database_url
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,24 +32,6 @@ NOT_FOR_PAGE_VIEWS = {
     "factory": "the tests",
     "pytest": "the tests",
 }
-
-# Import the site as gunicorn does, serve the pages through the WSGI application, report what is loaded.
-SERVE_PAGES = """
-import io, json, sys
-
-from leerkracht_site.wsgi import application
-
-statuses = []
-for path in sys.argv[1:]:
-    environ = {
-        "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "SERVER_PROTOCOL": "HTTP/1.1", "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(), "wsgi.errors": sys.stderr, "wsgi.multithread": False,
-        "wsgi.multiprocess": True, "wsgi.run_once": False, "wsgi.version": (1, 0),
-    }
-    b"".join(application(environ, lambda status, headers, exc_info=None: statuses.append(status)))
-print(json.dumps({"statuses": statuses, "modules": sorted(sys.modules)}))
-"""
 
 
 def _production(command, tmp_path):
