@@ -134,6 +134,7 @@ def _ensure_recurring(subscription_id, initial_donation):
             amount_cents=initial_donation.amount_cents,
             frequency=initial_donation.frequency,
             stripe_subscription_id=subscription_id,
+            agreement_number=initial_donation.agreement_number,
             # A gift starts with its first successful payment (a SEPA debit takes days).
             status=RecurringStatus.ACTIVE
             if initial_donation.status == DonationStatus.PAID
@@ -256,6 +257,7 @@ def _donation_for_paid_invoice(invoice, recurring, initial):
         cover_fees=fee > 0,
         anonymous=initial.anonymous if initial else False,
         frequency=recurring.frequency,
+        agreement_number=recurring.agreement_number,
         stripe_invoice_id=invoice["id"],
     )
 
@@ -310,7 +312,8 @@ SUBSCRIPTION_STATUSES = {
 
 
 def _stop(recurring):
-    if recurring_transition(recurring, RecurringStatus.CANCELED):
+    # The direct debit of a periodieke gift stops with its agreement, which sends the donor its own mail.
+    if recurring_transition(recurring, RecurringStatus.CANCELED) and not recurring.agreement_number:
         notifications.queue_recurring_stopped(recurring)
 
 

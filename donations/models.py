@@ -73,6 +73,8 @@ class RecurringDonation(models.Model):
     stripe_subscription_id = models.CharField(max_length=255, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     canceled_at = models.DateTimeField(null=True, blank=True)
+    # The transactienummer of the periodieke gift (5-year agreement) these payments fulfil; empty for an ordinary one.
+    agreement_number = models.CharField(_("periodieke gift"), max_length=20, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("terugkerende gift")
@@ -84,6 +86,10 @@ class RecurringDonation(models.Model):
     @property
     def has_ended(self):
         return self.status in ENDED_RECURRING_STATUSES
+
+    @property
+    def is_periodic_gift(self):
+        return bool(self.agreement_number)
 
 
 COUNTED_FIELDS = frozenset({"in_total_cents", "in_donor_count"})
@@ -110,6 +116,9 @@ class Donation(models.Model):
         _("status"), max_length=10, choices=DonationStatus.choices, default=DonationStatus.PENDING, db_index=True
     )
     anonymous = models.BooleanField(_("anoniem"), default=False)
+    # The transactienummer of the periodieke gift this payment fulfils; empty for an ordinary gift. The yearly
+    # overview lists such payments apart, with this number, for the donor's tax return.
+    agreement_number = models.CharField(_("periodieke gift"), max_length=20, blank=True, db_index=True)
     cover_fees = models.BooleanField(_("draagt transactiekosten"), default=False)
     stripe_checkout_session_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
     stripe_payment_intent_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
@@ -167,6 +176,21 @@ class Donation(models.Model):
                 if not field.primary_key and field.name not in COUNTED_FIELDS
             ]
         super().save(*args, **kwargs)
+
+    @property
+    def is_periodic_gift(self):
+        return bool(self.agreement_number)
+
+    @property
+    def kind_label(self):
+        """Which kind of gift this is, in the words of the tax rules: only the 5-year agreement is "periodiek"."""
+        if self.agreement_number:
+            return _("Periodieke gift (overeenkomst %(number)s)") % {"number": self.agreement_number}
+        return {
+            Frequency.ONCE: _("Eenmalige gift"),
+            Frequency.MONTHLY: _("Maandelijkse gift"),
+            Frequency.YEARLY: _("Jaarlijkse gift"),
+        }[self.frequency]
 
     @property
     def total_cents(self):

@@ -79,7 +79,10 @@ def my_donations(request, token):
 
 
 def _recurring_of(donor, pk):
-    return get_object_or_404(RecurringDonation.objects.select_related("campaign"), pk=pk, donor=donor)
+    # The direct debit of a periodieke gift follows its agreement: equal yearly amounts, stopped only as it says.
+    return get_object_or_404(
+        RecurringDonation.objects.select_related("campaign"), pk=pk, donor=donor, agreement_number=""
+    )
 
 
 @require_POST

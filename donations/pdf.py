@@ -70,7 +70,7 @@ def receipt_pdf(donation, anbi) -> bytes:
             ("Donateur", donor.name or donor.email),
             ("E-mail", donor.email),
             ("Campagne", donation.campaign.title),
-            ("Frequentie", str(donation.get_frequency_display())),
+            ("Soort gift", str(donation.kind_label)),
             ("Bedrag", format_euro(donation.total_cents, always_cents=True)),
         ],
     )
@@ -88,36 +88,47 @@ def receipt_pdf(donation, anbi) -> bytes:
     return buffer.getvalue()
 
 
+def _room_for(pdf, y, needed=40 * mm):
+    if y < needed:
+        pdf.showPage()
+        return TOP
+    return y
+
+
 @translation.override("nl")
-def annual_overview_pdf(donor, year, donations, total_cents, anbi) -> bytes:
+def annual_overview_pdf(donor, year, sections, total_cents, anbi) -> bytes:
+    """`sections` from `receipts.overview_sections`: each periodieke gift agreement apart (fully deductible), then the rest."""
     buffer = io.BytesIO()
     pdf = _document(buffer, f"Jaaroverzicht giften {year}", "Overzicht van giften voor de belastingaangifte")
     y = _header(pdf, f"Jaaroverzicht giften {year}", anbi)
     y = _rows(pdf, y, [("Donateur", donor.name or donor.email), ("E-mail", donor.email)])
-    y -= LINE
-    for donation in donations:
-        if y < 40 * mm:
-            pdf.showPage()
-            y = TOP
-        y = _rows(
-            pdf,
-            y,
-            [
-                (
-                    donation.paid_at.astimezone().strftime("%d-%m-%Y"),
-                    f"{format_euro(donation.total_cents, always_cents=True)}  {donation.campaign.title}"
-                    f"  ({donation.receipt_number or '-'})",
-                )
-            ],
+    for section in sections:
+        y = _room_for(pdf, y - LINE)
+        pdf.setFont("Helvetica-Bold", 11)
+        pdf.drawString(LEFT, y, section.title)
+        y -= LINE
+        for donation in section.donations:
+            y = _room_for(pdf, y)
+            y = _rows(
+                pdf,
+                y,
+                [
+                    (
+                        donation.paid_at.astimezone().strftime("%d-%m-%Y"),
+                        f"{format_euro(donation.total_cents, always_cents=True)}  {donation.campaign.title}"
+                        f"  ({donation.receipt_number or '-'})",
+                    )
+                ],
+            )
+        y = _rows(pdf, y, [("Subtotaal", format_euro(section.total_cents, always_cents=True))])
+    y = _rows(pdf, _room_for(pdf, y - LINE), [("Totaal", format_euro(total_cents, always_cents=True))])
+    lines = [f"{anbi.statutory_name} is een ANBI (RSIN {anbi.rsin}). Gebruik dit overzicht voor uw belastingaangifte."]
+    if any(section.is_periodic for section in sections):
+        lines.append(
+            "Periodieke giften geeft u op als giften op basis van een periodieke overeenkomst, met het transactienummer;"
         )
-    y = _rows(pdf, y - LINE, [("Totaal", format_euro(total_cents, always_cents=True))])
-    _footer(
-        pdf,
-        y,
-        [
-            f"{anbi.statutory_name} is een ANBI (RSIN {anbi.rsin}). Gebruik dit overzicht voor uw belastingaangifte.",
-        ],
-    )
+        lines.append("ze zijn volledig aftrekbaar. De andere giften zijn aftrekbaar boven de drempel.")
+    _footer(pdf, y, lines)
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()

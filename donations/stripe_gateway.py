@@ -14,6 +14,8 @@ INTERVALS = {"monthly": "month", "yearly": "year"}
 ONE_OFF_METHODS = ["ideal", "card", "bancontact"]
 # Recurring gifts: iDEAL or card for the first payment; Stripe continues them as SEPA Direct Debit.
 RECURRING_METHODS = ["ideal", "card", "sepa_debit"]
+# A periodieke gift (5-year agreement): iDEAL for the first payment, or a SEPA mandate straight away.
+AGREEMENT_METHODS = ["ideal", "sepa_debit"]
 
 
 def _stripe():
@@ -51,6 +53,15 @@ def create_checkout_session(donation, *, success_url, cancel_url, idempotency_ke
     # The checkout page speaks the language of the page the donor gave on (/en/… is English, the rest Dutch).
     language = "en" if translation.get_language() == "en" else "nl"
     gift_name = _("Gift aan Stichting leerKRACHT – %(campaign)s") % {"campaign": campaign_name}
+    recurring_methods = RECURRING_METHODS
+    if donation.agreement_number:
+        metadata["agreement_number"] = donation.agreement_number
+        gift_name = _("Periodieke gift %(number)s aan Stichting leerKRACHT – %(campaign)s") % {
+            "number": donation.agreement_number,
+            "campaign": campaign_name,
+        }
+        # The agreement promises iDEAL for the first payment and SEPA Direct Debit after it.
+        recurring_methods = AGREEMENT_METHODS
     line_items = [_line_item(gift_name, donation.amount_cents, donation)]
     if donation.fee_cents:
         line_items.append(_line_item(_("Bijdrage transactiekosten"), donation.fee_cents, donation))
@@ -79,7 +90,7 @@ def create_checkout_session(donation, *, success_url, cancel_url, idempotency_ke
     else:
         params.update(
             mode="subscription",
-            payment_method_types=RECURRING_METHODS,
+            payment_method_types=recurring_methods,
             subscription_data={"metadata": metadata, "description": campaign_name},
         )
     return _client().v1.checkout.sessions.create(params=params, options={"idempotency_key": idempotency_key})
@@ -94,6 +105,11 @@ def _line_item(name, cents, donation):
 
 def retrieve_checkout_session(session_id):
     return _client().v1.checkout.sessions.retrieve(session_id)
+
+
+def expire_checkout_session(session_id):
+    """Close an unfinished Checkout Session, so it can no longer be paid; raises StripeError if it was completed."""
+    return _client().v1.checkout.sessions.expire(session_id)
 
 
 def retrieve_payment_intent(payment_intent_id):

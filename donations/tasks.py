@@ -17,7 +17,7 @@ from . import privacy
 from .emails import manage_link
 from .models import AnnualOverview, Donation, DonationStatus, Donor, RecurringDonation
 from .pdf import annual_overview_pdf, receipt_pdf
-from .receipts import next_receipt_number, site_settings
+from .receipts import next_receipt_number, overview_sections, site_settings
 
 logger = logging.getLogger(__name__)
 
@@ -169,13 +169,14 @@ def send_annual_overview(donor_id, year):
         total = sum(donation.total_cents for donation in donations)
         overview = overview or AnnualOverview(donor=donor, year=year, total_cents=total, donation_count=len(donations))
         anbi, _ = site_settings()
-        context = {"donor": donor, "year": year, "donations": donations, "total_cents": total, "anbi": anbi}
+        sections = overview_sections(donations)
+        context = {"donor": donor, "year": year, "sections": sections, "total_cents": total, "anbi": anbi}
         build_email(
             "donations/email/annual_overview",
             context,
             subject=f"Uw jaaroverzicht {year} van Stichting leerKRACHT",
             to=donor.email,
-            attachments=[(f"jaaroverzicht-{year}.pdf", annual_overview_pdf(donor, year, donations, total, anbi), PDF)],
+            attachments=[(f"jaaroverzicht-{year}.pdf", annual_overview_pdf(donor, year, sections, total, anbi), PDF)],
         ).send()
         overview.total_cents, overview.donation_count, overview.sent_at = total, len(donations), timezone.now()
         overview.save()

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("zoeken/", page_views.search, name="search"),
     path("", include("donations.urls")),
     path("", include("partners.urls")),
+    path("", include("periodic_gifts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

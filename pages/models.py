@@ -349,6 +349,17 @@ class AnbiSettings(BaseSiteSetting):
     policy_plan_summary = models.TextField(_("Hoofdlijnen beleidsplan"), blank=True)
     board = models.TextField(_("Bestuur"), blank=True, help_text=_("Eén bestuurder per regel: naam, functie."))
     remuneration_policy = models.TextField(_("Beloningsbeleid"), blank=True)
+    # Section 7 of the periodieke-gift agreement: who signs for the foundation.
+    agreement_signatory_name = models.CharField(
+        _("Naam van wie periodieke giften ondertekent"),
+        max_length=160,
+        blank=True,
+        help_text=_("Leeg: de naam van de medewerker van Financiën die ondertekent."),
+    )
+    agreement_signatory_role = models.CharField(
+        _("Functie van wie periodieke giften ondertekent"), max_length=120, blank=True, default="Penningmeester"
+    )
+    agreement_signing_place = models.CharField(_("Plaats van ondertekening"), max_length=120, blank=True)
     activity_report = models.TextField(_("Verslag van de activiteiten"), blank=True)
     policy_plan_document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -392,6 +403,14 @@ class AnbiSettings(BaseSiteSetting):
         FieldPanel("purpose"),
         FieldPanel("policy_plan_summary"),
         FieldPanel("board"),
+        MultiFieldPanel(
+            [
+                FieldPanel("agreement_signatory_name"),
+                FieldPanel("agreement_signatory_role"),
+                FieldPanel("agreement_signing_place"),
+            ],
+            heading=_("Ondertekening periodieke giften"),
+        ),
         FieldPanel("remuneration_policy"),
         FieldPanel("activity_report"),
         MultiFieldPanel(

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "pages",
     "campaigns",
     "donations",
+    "periodic_gifts",
     "partners",
     "backoffice",
     "delivery",
@@ -204,6 +205,18 @@ if MEDIA_STORAGE == "s3":
     if _s3_access_key and _s3_secret_key:
         _s3_options |= {"access_key": _s3_access_key, "secret_key": _s3_secret_key}
     _default_storage = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options}
+    # Signed periodieke-gift agreements: in the bucket's private/ folder, which the bucket policy must not make
+    # public, read only through the site's own views; no CDN domain, no cache headers.
+    _private_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3_options,
+            "location": "private",
+            "custom_domain": None,
+            "querystring_auth": True,
+            "object_parameters": {"CacheControl": "private, no-store"},
+        },
+    }
     # Pages show images from the bucket (or the CDN), so the CSP must allow that origin.
     if _s3_custom_domain:
         MEDIA_ORIGIN = f"https://{_s3_custom_domain}"
@@ -217,9 +230,20 @@ if MEDIA_STORAGE == "s3":
 else:
     _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     MEDIA_ORIGIN = ""
+    # Signed periodieke-gift agreements: outside MEDIA_ROOT, so no web server serves them; the site's views read them.
+    _private_storage = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private")),
+            "base_url": None,
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    }
 
 STORAGES = {
     "default": _default_storage,
+    "private": _private_storage,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -391,6 +415,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "donations.tasks.erase_inactive_donors",
         "schedule": crontab(minute=30, hour=3, day_of_month=1),
     },
+    "periodic-gift-terms": {
+        "task": "periodic_gifts.tasks.track_agreement_terms",
+        "schedule": crontab(minute=15, hour=7),
+    },
     "partner-request-reminders": {
         "task": "partners.tasks.send_partner_reminders",
         "schedule": crontab(minute=0, hour=8),
@@ -402,3 +430,10 @@ STRIPE_EVENT_WAIT_WARNING_SECONDS = env.int("STRIPE_EVENT_WAIT_WARNING_SECONDS",
 RECEIPT_SWEEP_AFTER_SECONDS = env.int("RECEIPT_SWEEP_AFTER_SECONDS", default=300)
 # First retry delay for mail and Stripe errors; doubles up to an hour.
 TASK_RETRY_BACKOFF_SECONDS = env.int("TASK_RETRY_BACKOFF_SECONDS", default=30)
+
+# Periodieke gift (5-year agreement): yearly amount bounds, the signed copy's upload limit, and how long the donor's
+# link to their agreement stays valid (the agreement runs for years; the link comes with every mail about it).
+PERIODIC_GIFT_MIN_YEARLY_CENTS = 6_000
+PERIODIC_GIFT_MAX_YEARLY_CENTS = 2_500_000
+PERIODIC_GIFT_UPLOAD_MAX_BYTES = env.int("PERIODIC_GIFT_UPLOAD_MAX_BYTES", default=5 * 1024 * 1024)
+PERIODIC_GIFT_LINK_MAX_AGE_SECONDS = 400 * 24 * 3600

@@ -24,6 +24,7 @@ CACHES = {"default": env.cache("CACHE_URL")}
 # AWS_STORAGE_BUCKET_NAME, so no production process starts with uploads going nowhere.
 STORAGES = {
     "default": STORAGES["default"],
+    "private": STORAGES["private"],
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -24,3 +24,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 CHECKOUT_ORIGINS = ["https://checkout.stripe.com", "http://127.0.0.1:*", "http://localhost:*"]
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = ["'self'", *CHECKOUT_ORIGINS]  # noqa: F405
 PREGENERATE_RENDITIONS = False  # the demo is loaded for many tests; tests/delivery/test_renditions.py turns it on
+STORAGES["private"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "test-private")),
+        "base_url": None,
+    },
+}
