@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -66,6 +67,10 @@ def _agreement_or_refusal(request, token):
     if agreement is None:
         return None, TemplateResponse(request, "periodic_gifts/link_expired.html", status=403)
     return agreement, None
+
+
+def _back_to_page(token):
+    return HttpResponseRedirect(reverse("periodic_gifts:agreement", args=[token]), status=303)
 
 
 @never_cache
@@ -153,7 +158,7 @@ def upload_signed_copy(request, token):
                 "U hoort van ons zodra wij ook hebben getekend."
             ),
         )
-    return HttpResponseRedirect(agreement_path(agreement, language=get_language()), status=303)
+    return _back_to_page(token)
 
 
 @require_POST
@@ -169,4 +174,4 @@ def start_payment(request, token):
         messages.error(request, _("De betaalpagina is even niet bereikbaar. Probeer het zo opnieuw."))
     else:
         return HttpResponseRedirect(checkout_url, status=303)
-    return HttpResponseRedirect(agreement_path(agreement, language=get_language()), status=303)
+    return _back_to_page(token)

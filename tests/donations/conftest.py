@@ -1,6 +1,7 @@
 """Donation tests run the real path: site over HTTP → official stripe client → stand-in → signed webhooks back."""
 
 import io
+import json
 
 import pytest
 from django.core.management import call_command
@@ -41,7 +42,22 @@ def _load_demo_content():
     # The test starts from what the migrations created, which the demo loader partly replaces: start empty instead.
     # Sequences keep counting, past the ids in the snapshot, so new rows do not collide with restored ones.
     call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
+    _remember_content_types(_demo_content_snapshot["json"])
     connection.creation.deserialize_db_from_string(_demo_content_snapshot["json"])
+
+
+def _remember_content_types(snapshot):
+    """Put the snapshot's content types in Django's cache before restoring it.
+
+    Wagtail builds each page with `ContentType.objects.get_for_model`; when an earlier test's flush cleared that cache,
+    the lookup would create the row ahead of the snapshot's own copy of it, which then no longer fits.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    for record in json.loads(snapshot):
+        if record["model"] == "contenttypes.contenttype":
+            content_type = ContentType(pk=record["pk"], **record["fields"])
+            ContentType.objects._add_to_cache(connection.alias, content_type)
 
 
 @pytest.fixture
