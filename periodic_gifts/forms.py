@@ -275,7 +275,11 @@ class SignedCopyForm(forms.Form):
     signed_copy = forms.FileField(
         label=_("Uw getekende overeenkomst (PDF)"),
         help_text=_("Een scan of foto als PDF, of de PDF met uw digitale handtekening. Hoogstens %(size)s MB."),
-        error_messages={"required": _("Kies het PDF-bestand van uw getekende overeenkomst.")},
+        error_messages={
+            "required": _("Kies het PDF-bestand van uw getekende overeenkomst."),
+            "empty": _("Dit bestand is leeg. Kies het PDF-bestand van uw getekende overeenkomst."),
+            "invalid": _("Kies het PDF-bestand van uw getekende overeenkomst."),
+        },
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 
