@@ -97,7 +97,8 @@ def _room_for(pdf, y, needed=40 * mm):
 
 @translation.override("nl")
 def annual_overview_pdf(donor, year, sections, total_cents, anbi) -> bytes:
-    """`sections` from `receipts.overview_sections`: each periodieke gift agreement apart (fully deductible), then the rest."""
+    """`sections` from `receipts.overview_sections`: each periodieke gift agreement apart (fully deductible), then
+    the rest."""
     buffer = io.BytesIO()
     pdf = _document(buffer, f"Jaaroverzicht giften {year}", "Overzicht van giften voor de belastingaangifte")
     y = _header(pdf, f"Jaaroverzicht giften {year}", anbi)
@@ -124,10 +125,10 @@ def annual_overview_pdf(donor, year, sections, total_cents, anbi) -> bytes:
     y = _rows(pdf, _room_for(pdf, y - LINE), [("Totaal", format_euro(total_cents, always_cents=True))])
     lines = [f"{anbi.statutory_name} is een ANBI (RSIN {anbi.rsin}). Gebruik dit overzicht voor uw belastingaangifte."]
     if any(section.is_periodic for section in sections):
+        lines.append("Periodieke giften geeft u op als giften op basis van een periodieke overeenkomst, met het")
         lines.append(
-            "Periodieke giften geeft u op als giften op basis van een periodieke overeenkomst, met het transactienummer;"
+            "transactienummer; ze zijn volledig aftrekbaar. De andere giften zijn aftrekbaar boven de drempel."
         )
-        lines.append("ze zijn volledig aftrekbaar. De andere giften zijn aftrekbaar boven de drempel.")
     _footer(pdf, y, lines)
     pdf.showPage()
     pdf.save()

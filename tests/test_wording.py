@@ -12,7 +12,8 @@ REPO = Path(__file__).resolve().parents[1]
 CHECKED = ["templates", "donations", "campaigns", "pages", "partners", "backoffice", "core", "delivery", "demo"]
 AGREEMENT_HOME = [REPO / "templates" / "periodic_gifts"]
 ABOUT_THE_AGREEMENT = re.compile(
-    r"overeenkomst|agreement|transactienummer|\(number\)s|onderteken|Periodiek schenken|periodic_gifts|PERIODIC_TAX_TEXT",
+    r"overeenkomst|agreement|transactienummer|\(number\)s|onderteken|Periodiek schenken"
+    r"|periodic_gifts|PERIODIC_TAX_TEXT",
     re.IGNORECASE,
 )
 CHECKED_FILES = [REPO / "devtools" / "stripe-standin" / "stripe_standin" / "templates"]

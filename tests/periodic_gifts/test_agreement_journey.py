@@ -20,8 +20,8 @@ from tests.donations.helpers import (
     campaign,
     delivered,
     mails_with,
-    pay,
     paid_gift,
+    pay,
     receipts,
     session_id_from,
 )
@@ -55,9 +55,7 @@ def _countersign(client, agreement):
     return client.post(url)
 
 
-def test_a_yearly_periodic_gift_from_request_to_the_end_of_its_term(
-    donor, stripe_standin, client, django_user_model
-):
+def test_a_yearly_periodic_gift_from_request_to_the_end_of_its_term(donor, stripe_standin, client, django_user_model):
     # An ordinary one-off gift by the same donor, to see the yearly overview keep the two apart.
     paid_gift(donor, stripe_standin, email="maria@example.org")
 

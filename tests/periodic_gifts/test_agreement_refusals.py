@@ -160,7 +160,8 @@ def test_no_payment_before_both_signatures_and_no_countersign_before_the_donor(c
     agreement, page_path = _requested(client)
     response = client.post(page_path + "betalen/")
     assert response.status_code == 303
-    assert "Voor deze overeenkomst kan nu geen eerste betaling worden gestart." in client.get(page_path).content.decode()
+    refusal = "Voor deze overeenkomst kan nu geen eerste betaling worden gestart."
+    assert refusal in client.get(page_path).content.decode()
 
     staff = finance_client(browser_like_client(), django_user_model)
     url = reverse("periodicgiftagreement:countersign", args=[agreement.pk])
