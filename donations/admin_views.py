@@ -214,7 +214,14 @@ class DonorViewSet(ReadOnlyModelViewSet):
             try:
                 privacy.erase_donor(donor)
             except privacy.DonorStillGiving:
-                return None, _("Stop eerst de lopende terugkerende gift van deze donateur."), False
+                return (
+                    None,
+                    _(
+                        "Stop of beëindig eerst de lopende terugkerende gift of periodieke-giftovereenkomst "
+                        "van deze donateur."
+                    ),
+                    False,
+                )
             return DONOR_ERASED, _("Persoonsgegevens gewist; de giften zijn bewaard."), True
 
         return confirmed_action(

@@ -65,10 +65,20 @@ def is_erased(donor):
     return donor.email == erased_email(donor)
 
 
+# Other apps' records about a donor (the periodieke-gift agreements): registered in their AppConfig.ready().
+_DONOR_RECORDS = []
+
+
+def register_donor_records(key, label, records_of, still_running=None):
+    """Include `records_of(donor)` (dicts) in access requests under `key`/`label`; `still_running(donor)` True
+    refuses an erasure, like a running recurring gift does."""
+    _DONOR_RECORDS.append((key, label, records_of, still_running))
+
+
 def erase_donor(donor):
     """Remove the donor's personal fields, here and at Stripe; their gifts stay as they are."""
     running = donor.recurring_donations.exclude(status__in=ENDED_RECURRING_STATUSES)
-    if running.exists():
+    if running.exists() or any(still_running and still_running(donor) for *_, still_running in _DONOR_RECORDS):
         raise DonorStillGiving(donor.pk)
     with transaction.atomic():
         locked = Donor.objects.select_for_update().get(pk=donor.pk)
@@ -217,11 +227,14 @@ RECURRING_FIELDS = ["id", "created_at", "campaign__title", "amount_cents", "freq
 
 def donor_data(donor):
     """Everything stored about one donor, for an access request: the donor, their gifts and recurring gifts."""
-    return {
+    data = {
         "donor": Donor.objects.filter(pk=donor.pk).values(*DONOR_FIELDS).get(),
         "donations": list(donor.donations.order_by("created_at").values(*DONATION_FIELDS)),
         "recurring_donations": list(donor.recurring_donations.order_by("created_at").values(*RECURRING_FIELDS)),
     }
+    for key, _label, records_of, _still_running in _DONOR_RECORDS:
+        data[key] = list(records_of(donor))
+    return data
 
 
 def donor_data_rows(donor):
@@ -230,7 +243,9 @@ def donor_data_rows(donor):
     yield ["soort", "veld", "waarde"]
     for field, value in data["donor"].items():
         yield ["donateur", field, value]
-    for kind, records in (("donatie", data["donations"]), ("terugkerende gift", data["recurring_donations"])):
+    kinds = [("donatie", data["donations"]), ("terugkerende gift", data["recurring_donations"])]
+    kinds += [(label, data[key]) for key, label, *_ in _DONOR_RECORDS]
+    for kind, records in kinds:
         for record in records:
             for field, value in record.items():
                 yield [f"{kind} {record['id']}", field, value]

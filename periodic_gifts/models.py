@@ -237,6 +237,49 @@ def years_after(day, years):
         return day.replace(year=day.year + years, day=28)
 
 
+# What an access request lists of a donor's agreements: everything stored, which never includes a BSN.
+PERSONAL_RECORD_FIELDS = [
+    "id",
+    "transaction_number",
+    "status",
+    "created_at",
+    "yearly_amount_cents",
+    "duration_years",
+    "start_year",
+    "payment_method",
+    "campaign_id",
+    "first_names",
+    "last_name",
+    "birth_date",
+    "birth_place",
+    "street_and_number",
+    "postcode",
+    "city",
+    "country",
+    "email",
+    "other_person_name",
+    "ends_on_loss_of_income",
+    "partner_first_names",
+    "partner_last_name",
+    "partner_birth_date",
+    "partner_birth_place",
+    "partner_country",
+    "signed_by_donor_at",
+    "countersigned_at",
+    "first_paid_on",
+    "ended_on",
+    "end_reason",
+]
+
+
+def agreements_of(donor):
+    return PeriodicGiftAgreement.objects.filter(donor=donor).order_by("created_at").values(*PERSONAL_RECORD_FIELDS)
+
+
+def has_open_agreement(donor):
+    return PeriodicGiftAgreement.objects.filter(donor=donor).exclude(status=AgreementStatus.ENDED).exists()
+
+
 class AgreementCounter(models.Model):
     """The last transaction number handed out per year: PG-2026-0001, PG-2026-0002, …"""
 

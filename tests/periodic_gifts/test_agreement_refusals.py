@@ -190,3 +190,19 @@ def test_the_signed_copy_is_private_to_the_donor_finance_and_fundraising(client,
     export = finance.get(reverse("periodicgiftagreement:index") + "?export=csv")
     assert export.status_code == 200
     assert agreement.transaction_number in b"".join(export.streaming_content).decode()
+
+
+def test_an_access_request_lists_the_agreement_and_an_open_one_stops_an_erasure(client, django_user_model):
+    agreement, _page_path = _requested(client)
+    finance = finance_client(browser_like_client(), django_user_model)
+    data = finance.get(reverse("donor:data_json", args=[agreement.donor_id])).json()
+    (record,) = data["periodic_gift_agreements"]
+    assert record["transaction_number"] == agreement.transaction_number
+    assert record["birth_place"] == "Amersfoort"
+    assert not any("bsn" in field.lower() for field in record)
+
+    erase_url = reverse("donor:erase", args=[agreement.donor_id])
+    finance.get(erase_url)
+    finance.post(erase_url, {"csrfmiddlewaretoken": finance.cookies["csrftoken"].value})
+    agreement.donor.refresh_from_db()
+    assert agreement.donor.email == "maria@example.org"
