@@ -4,7 +4,6 @@ from django.utils import timezone
 
 from pages.models import AnbiSettings
 
-from .agreement_pdf import AgreementDocument, Countersignature, Person, agreement_pdf, countersigned_pdf
 from .models import PaymentMethod
 
 PAYMENT_LABELS = {
@@ -21,6 +20,9 @@ def anbi_settings():
 
 
 def document_for(agreement, anbi=None):
+    # The PDF module (reportlab, pypdf, num2words) is imported when a document is made, not when pages are served.
+    from .agreement_pdf import AgreementDocument, Countersignature, Person
+
     anbi = anbi or anbi_settings()
     partner = None
     if agreement.has_partner:
@@ -74,11 +76,15 @@ def document_for(agreement, anbi=None):
 
 def filled_agreement(agreement):
     """The model agreement to sign, filled in: what the donor downloads and gets by mail."""
+    from .agreement_pdf import agreement_pdf
+
     return agreement_pdf(document_for(agreement))
 
 
 def countersigned_agreement(agreement):
     """Our signed copy followed by the donor's: one file the donor keeps for the Belastingdienst."""
+    from .agreement_pdf import countersigned_pdf
+
     with agreement.signed_by_donor_file.open("rb") as signed:
         return countersigned_pdf(document_for(agreement), signed.read())
 

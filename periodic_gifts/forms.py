@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import CampaignPage
 from core.money import format_euro, parse_euro_amount
 
-from .agreement_pdf import is_readable_pdf
 from .models import MIN_DURATION_YEARS, PaymentMethod
 
 # A BSN has nine digits (older ones eight, written without the leading zero), often typed in groups: 1234.56.789.
@@ -299,6 +298,9 @@ class SignedCopyForm(forms.Form):
                 )
                 % {"size": limit // (1024 * 1024)}
             )
+        # Imported here: a web process serving pages never loads the PDF libraries.
+        from .agreement_pdf import is_readable_pdf
+
         upload.seek(0)
         content = upload.read()
         upload.seek(0)

@@ -32,8 +32,19 @@ class Schedule:
     years: list
     years_paid: int
     paid_cents: int
-    next_payment: str  # a date or a short description; "" when nothing more is due
+    next_due: datetime.date | None  # when the next payment is due; None when none is, or before the first payment
     behind: bool
+    due_by_year_end: bool = False  # a bank transfer: due by 31 December of next_due's year
+    awaiting_first_payment: bool = False
+
+    @property
+    def next_payment(self):
+        """The next payment in Dutch words, for the back office and its export."""
+        if self.awaiting_first_payment:
+            return "na de eerste betaling met iDEAL"
+        if self.next_due is None:
+            return ""
+        return f"vóór {self.next_due:%d-%m-%Y}" if self.due_by_year_end else f"{self.next_due:%d-%m-%Y}"
 
 
 def paid_payments(agreement):
@@ -70,14 +81,15 @@ def _bank_transfer_schedule(agreement, today, payments):
         years.append(PaymentYear(index + 1, str(year), agreement.yearly_amount_cents, paid))
     running = agreement.status in (AgreementStatus.COUNTERSIGNED, AgreementStatus.RUNNING)
     behind = running and any(not line.is_paid for line in years if int(line.label) < today.year)
-    next_payment = ""
+    next_due = None
     if running:
         open_year = next((line for line in years if not line.is_paid), None)
         if open_year is not None:
-            next_payment = f"vóór 31-12-{open_year.label}"
+            next_due = datetime.date(int(open_year.label), 12, 31)
         elif not agreement.duration_years or len(years) < agreement.duration_years:
-            next_payment = f"vóór 31-12-{int(years[-1].label) + 1}"
-    return Schedule(years, sum(line.is_paid for line in years), sum(map(_counted, payments)), next_payment, behind)
+            next_due = datetime.date(int(years[-1].label) + 1, 12, 31)
+    paid_years = sum(line.is_paid for line in years)
+    return Schedule(years, paid_years, sum(map(_counted, payments)), next_due, behind, due_by_year_end=True)
 
 
 def _next_date(first, instalments, per_year):
@@ -99,8 +111,7 @@ def _direct_debit_schedule(agreement, today, payments, recurring):
     if first is None:
         waiting = agreement.status == AgreementStatus.COUNTERSIGNED
         behind = waiting and agreement.start_year < today.year
-        next_payment = "na de eerste betaling met iDEAL" if waiting else ""
-        return Schedule([], 0, 0, next_payment, behind)
+        return Schedule([], 0, 0, None, behind, awaiting_first_payment=waiting)
     started = len(payments) // per_year + (1 if len(payments) % per_year else 0)
     years = []
     for index in range(_term_years(agreement, started) if agreement.duration_years else started):
@@ -116,6 +127,5 @@ def _direct_debit_schedule(agreement, today, payments, recurring):
     stopped = recurring is not None and recurring.has_ended
     failing = recurring is not None and recurring.status in ("past_due", "failed")
     behind = running and (failing or stopped or today > due + datetime.timedelta(days=GRACE_DAYS))
-    next_payment = f"{due:%d-%m-%Y}" if running else ""
     years_paid = sum(line.is_paid for line in years)
-    return Schedule(years, years_paid, sum(map(_counted, payments)), next_payment, behind)
+    return Schedule(years, years_paid, sum(map(_counted, payments)), due if running else None, behind)

@@ -173,11 +173,12 @@ def track_agreement_terms():
         ):
             send_payment_invitation.delay(agreement.pk)
             counts["invited"] += 1
-        if agreement.term_reminder_sent_at is None and is_in_last_year(agreement, today):
+        in_last_year = is_in_last_year(agreement, today)
+        if agreement.term_reminder_sent_at is None and in_last_year:
             send_term_reminder.delay(agreement.pk)
             counts["reminded"] += 1
-        if agreement.is_direct_debit and agreement.duration_years and agreement.payments_complete_at is None:
-            finish_payments.delay(agreement.pk)
+        if agreement.is_direct_debit and in_last_year and agreement.payments_complete_at is None:
+            finish_payments.delay(agreement.pk)  # the term's last instalment comes in its last year
         ends_on = agreement.term_ends_on
         if agreement.status == AgreementStatus.RUNNING and ends_on and ends_on <= today:
             try:

@@ -17,7 +17,12 @@ from scripts.worker_footprint import SERVE_PAGES
 from tests.test_production_settings import PRODUCTION_ENV, _test_database_url
 
 REPO = Path(__file__).resolve().parents[1]
-PAGES = ("/", "/campagnes/besturenprogramma/", "/verhalen/mariaschool-rotterdam-bordsessies-groep-3/")
+PAGES = (
+    "/",
+    "/campagnes/besturenprogramma/",
+    "/verhalen/mariaschool-rotterdam-bordsessies-groep-3/",
+    "/periodiek-schenken/",
+)
 
 # Module (and its submodules) -> who needs it instead.
 NOT_FOR_PAGE_VIEWS = {
@@ -25,6 +30,8 @@ NOT_FOR_PAGE_VIEWS = {
     "holidays": "the partner reminder task in the Celery worker (partners/workdays.py)",
     "reportlab": "the receipts' PDFs, made in the Celery worker (donations/pdf.py)",
     "openpyxl": "the admin's spreadsheet exports",
+    "pypdf": "checking and joining signed periodieke-gift agreements (periodic_gifts/agreement_pdf.py)",
+    "num2words": "the amount in words on a periodieke-gift agreement (periodic_gifts/agreement_pdf.py)",
     "celery.beat": "celery beat",
     "celery.apps": "the celery worker and beat commands",
     "stripe_standin": "development and tests (devtools/stripe-standin)",
