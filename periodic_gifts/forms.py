@@ -15,7 +15,8 @@ from core.money import format_euro, parse_euro_amount
 from .models import MIN_DURATION_YEARS, PaymentMethod
 
 # A BSN has nine digits (older ones eight, written without the leading zero), often typed in groups: 1234.56.789.
-BSN_LIKE = re.compile(r"(?<!\d)\d(?:[ .\-]?\d){7,8}(?!\d)")
+# Eight digits in groups are a date (09-03-1970), not a BSN.
+BSN_LIKE = re.compile(r"(?<!\d)(?:\d{8,9}|\d(?:[ .\-]?\d){8})(?!\d)")
 INDEFINITE = "indefinite"
 OTHER_DURATION = "other"
 YEARS_AHEAD = 1  # the first payment is this year or next
@@ -40,16 +41,9 @@ class AgreementRequestForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies een looptijd."), "invalid_choice": _("Kies een looptijd.")},
     )
-    duration_years = forms.IntegerField(
-        label=_("Aantal jaren"),
-        required=False,
-        min_value=MIN_DURATION_YEARS,
-        max_value=50,
-        error_messages={
-            "min_value": _("Een periodieke gift loopt minstens 5 jaar."),
-            "max_value": _("Kies een looptijd van hoogstens 50 jaar, of onbepaalde tijd."),
-            "invalid": _("Vul het aantal jaren in als getal, bijvoorbeeld 10."),
-        },
+    # Read with the choice above it (`_clean_duration`): a number only counts with "Langer, namelijk".
+    duration_years = forms.CharField(
+        label=_("Aantal jaren"), required=False, max_length=3, widget=forms.TextInput(attrs={"inputmode": "numeric"})
     )
     start_year = forms.TypedChoiceField(
         label=_("Jaar van de eerste betaling"),
@@ -133,23 +127,6 @@ class AgreementRequestForm(forms.Form):
     website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
 
     PARTNER_FIELDS = ("partner_first_names", "partner_last_name", "partner_birth_date", "partner_birth_place")
-    # Every field a person types into: none of them may carry a BSN.
-    TYPED_FIELDS = (
-        "first_names",
-        "last_name",
-        "birth_place",
-        "street_and_number",
-        "postcode",
-        "city",
-        "country",
-        "email",
-        "other_person_name",
-        "partner_first_names",
-        "partner_last_name",
-        "partner_birth_place",
-        "partner_country",
-        "yearly_amount",
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -173,7 +150,8 @@ class AgreementRequestForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        for name in self.TYPED_FIELDS:
+        # Every field, whatever it asks for: a BSN typed anywhere is refused and never shown again.
+        for name in self.fields:
             if looks_like_a_bsn(self.data.get(self.add_prefix(name), "")):
                 self.bsn_fields.append(name)
                 self.add_error(
@@ -242,16 +220,35 @@ class AgreementRequestForm(forms.Form):
 
     def _clean_duration(self, cleaned):
         choice = cleaned.get("duration")
-        if choice == INDEFINITE:
-            cleaned["duration_years"] = None
-        elif choice == OTHER_DURATION:
-            if cleaned.get("duration_years") is None and "duration_years" not in self.errors:
-                self.add_error("duration_years", _("Vul het aantal jaren in (minstens 5)."))
-        elif choice:
-            cleaned["duration_years"] = int(choice)
+        typed = (cleaned.get("duration_years") or "").strip()
+        if "duration_years" in self.bsn_fields:
+            return
+        if choice != OTHER_DURATION:
+            if typed:
+                self.add_error(
+                    "duration_years",
+                    _("Wilt u dit aantal jaren? Kies dan 'Langer, namelijk'. Anders laat u dit veld leeg."),
+                )
+            cleaned["duration_years"] = None if choice == INDEFINITE else (int(choice) if choice else None)
+            return
+        if not typed:
+            self.add_error("duration_years", _("Vul het aantal jaren in (minstens 5)."))
+        elif not typed.isdecimal():
+            self.add_error("duration_years", _("Vul het aantal jaren in als getal, bijvoorbeeld 10."))
+        elif int(typed) < MIN_DURATION_YEARS:
+            self.add_error("duration_years", _("Een periodieke gift loopt minstens 5 jaar."))
+        elif int(typed) > 50:
+            self.add_error("duration_years", _("Kies een looptijd van hoogstens 50 jaar, of onbepaalde tijd."))
+        else:
+            cleaned["duration_years"] = int(typed)
 
     def _clean_partner(self, cleaned):
         if not cleaned.get("has_partner"):
+            if any(self.data.get(self.add_prefix(name)) for name in self.PARTNER_FIELDS):
+                self.add_error(
+                    "has_partner",
+                    _("U vulde gegevens van een partner in: vink dit aan, of maak die velden leeg."),
+                )
             for name in (*self.PARTNER_FIELDS, "partner_country"):
                 cleaned[name] = None if name == "partner_birth_date" else ""
             return

@@ -196,6 +196,7 @@ def test_the_fundraising_menu_lists_each_apps_listings_in_order(staff_client, re
         ("Donaties", reverse("donation:index")),
         ("Donateurs", reverse("donor:index")),
         ("Terugkerende giften", reverse("recurringdonation:index")),
+        ("Periodieke giften", reverse("periodicgiftagreement:index")),
         ("Stripe-gebeurtenissen", reverse("stripeevent:index")),
         ("Partneraanvragen", reverse("partnershiprequest:index")),
     ]

@@ -55,12 +55,32 @@ def test_a_monthly_debit_needs_a_yearly_amount_that_divides_into_equal_months(cl
     _refused(client, "€ 240 of € 252", yearly_amount="250", payment_method="debit_monthly")
 
 
-@pytest.mark.parametrize("field", ["birth_place", "street_and_number", "first_names", "postcode", "other_person_name"])
+@pytest.mark.parametrize(
+    "field",
+    [
+        "birth_place",
+        "street_and_number",
+        "first_names",
+        "postcode",
+        "other_person_name",
+        "birth_date",
+        "duration_years",
+    ],
+)
 @pytest.mark.parametrize("bsn", ["111222333", "1112.22.333", "111 222 333", "12345678"])
 def test_a_bsn_typed_into_any_field_is_refused_and_never_echoed_or_stored(client, caplog, field, bsn):
     response = _refused(client, "Vul hier geen burgerservicenummer (BSN)", **{field: bsn})
     assert bsn not in response.content.decode()
     assert bsn not in caplog.text
+
+
+def test_a_number_of_years_counts_only_with_longer_chosen(client):
+    _refused(client, "Wilt u dit aantal jaren?", duration="5", duration_years="10")
+    _refused(client, "Wilt u dit aantal jaren?", duration="indefinite", duration_years="4")
+
+
+def test_partner_details_without_the_partner_box_ticked_are_not_dropped_silently(client):
+    _refused(client, "U vulde gegevens van een partner in", partner_first_names="Jan", partner_last_name="Jansen")
 
 
 def test_a_partner_needs_their_details(client):
