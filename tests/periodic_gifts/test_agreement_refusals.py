@@ -207,6 +207,10 @@ def test_the_signed_copy_is_private_to_the_donor_finance_and_fundraising(client,
     assert fundraiser.get(reverse("periodicgiftagreement:countersign", args=[agreement.pk])).status_code == 403
     assert fundraiser.get(reverse("periodicgiftagreement:index") + "?export=csv").status_code == 403
     finance = finance_client(browser_like_client(), django_user_model)
+    inspect = finance.get(reverse("periodicgiftagreement:inspect", args=[agreement.pk])).content.decode()
+    for action in ["Ondertekenen namens de stichting", "Getekend exemplaar donateur (PDF)", "Beëindigen"]:
+        assert action in inspect
+    assert "Betaling per bank registreren" not in inspect  # a direct debit: Stripe reports its payments
     export = finance.get(reverse("periodicgiftagreement:index") + "?export=csv")
     assert export.status_code == 200
     assert agreement.transaction_number in b"".join(export.streaming_content).decode()
