@@ -12,7 +12,7 @@ from campaigns.models import CampaignPage
 from periodic_gifts.models import AgreementStatus, PeriodicGiftAgreement
 from tests.conftest import browser_like_client
 
-from .helpers import REQUEST_PATH, agreement_form, finance_client, signed_scan
+from .helpers import REQUEST_PATH, agreement_form, finance_client, pdf_text, signed_scan
 
 pytestmark = pytest.mark.usefixtures("module_demo_site", "db")
 
@@ -230,3 +230,19 @@ def test_an_access_request_lists_the_agreement_and_an_open_one_stops_an_erasure(
     finance.post(erase_url, {"csrfmiddlewaretoken": finance.cookies["csrftoken"].value})
     agreement.donor.refresh_from_db()
     assert agreement.donor.email == "maria@example.org"
+
+
+def test_the_form_and_explanation_exist_in_english_and_the_agreement_stays_the_dutch_model(client):
+    page = client.get("/en" + REQUEST_PATH).content.decode()
+    assert '<html lang="en"' in page
+    assert "Request the agreement" in page and "Periodic gifts" in page
+    dutch = CampaignPage.objects.get(slug="besturenprogramma")
+    english = CampaignPage.objects.get(translation_key=dutch.translation_key, locale__language_code="en")
+    response = client.post("/en" + REQUEST_PATH, _form(yearly_amount="1,200", campaign=english.pk))
+    assert response.status_code == 303
+    assert response["Location"].startswith("/en/periodiek-schenken/")
+    agreement = PeriodicGiftAgreement.objects.get()
+    assert agreement.yearly_amount_cents == 120_000 and agreement.language == "en"
+    assert "Your periodic gift" in client.get(response["Location"]).content.decode()
+    pdf = client.get(response["Location"] + "overeenkomst.pdf")
+    assert "Overeenkomst" in pdf_text(pdf.content) and "duizendtweehonderd euro" in pdf_text(pdf.content)
