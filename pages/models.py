@@ -360,6 +360,12 @@ class AnbiSettings(BaseSiteSetting):
         _("Functie van wie periodieke giften ondertekent"), max_length=120, blank=True, default="Penningmeester"
     )
     agreement_signing_place = models.CharField(_("Plaats van ondertekening"), max_length=120, blank=True)
+    gifts_iban = models.CharField(
+        _("IBAN voor giften per bank"),
+        max_length=34,
+        blank=True,
+        help_text=_("Voor wie een periodieke gift zelf overmaakt; op naam van de statutaire naam."),
+    )
     activity_report = models.TextField(_("Verslag van de activiteiten"), blank=True)
     policy_plan_document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -408,6 +414,7 @@ class AnbiSettings(BaseSiteSetting):
                 FieldPanel("agreement_signatory_name"),
                 FieldPanel("agreement_signatory_role"),
                 FieldPanel("agreement_signing_place"),
+                FieldPanel("gifts_iban"),
             ],
             heading=_("Ondertekening periodieke giften"),
         ),

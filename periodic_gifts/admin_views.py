@@ -73,7 +73,8 @@ class BankPaymentForm(forms.Form):
     def __init__(self, *args, agreement, **kwargs):
         super().__init__(*args, **kwargs)
         self.agreement = agreement
-        self.fields["amount"].initial = format_euro(agreement.yearly_amount_cents, always_cents=True)[2:]
+        # The amount as staff type it, without the euro sign, in the admin's language.
+        self.fields["amount"].initial = format_euro(agreement.yearly_amount_cents, always_cents=True).strip("€ ")
 
     def clean_amount(self):
         cents = parse_euro_amount(self.cleaned_data["amount"])

@@ -254,7 +254,7 @@ class AgreementRequestForm(forms.Form):
             return
         for name in self.PARTNER_FIELDS:
             if not cleaned.get(name) and name not in self.errors:
-                self.add_error(name, _("Vul dit in voor uw partner, of vink 'partner' uit."))
+                self.add_error(name, _("Vul dit in voor uw partner, of zet het vinkje bij 'partner' uit."))
         cleaned["partner_country"] = cleaned.get("partner_country") or cleaned.get("country") or "Nederland"
 
     def _clean_birth_date(self, value, name):
@@ -262,7 +262,7 @@ class AgreementRequestForm(forms.Form):
             return
         today = timezone.localdate()
         if value > today - datetime.timedelta(days=18 * 365):
-            self.add_error(name, _("Een periodieke gift kan alleen met iemand van 18 jaar of ouder."))
+            self.add_error(name, _("Een periodieke gift kan alleen worden aangegaan door iemand van 18 jaar of ouder."))
         elif value.year < 1900:
             self.add_error(name, _("Controleer het geboortejaar."))
 

@@ -36,7 +36,7 @@ def _agreement(agreement_id):
 def _send(agreement, template, subject, attachments=(), **context):
     build_email(
         f"periodic_gifts/email/{template}",
-        {"agreement": agreement, "link": agreement_link(agreement), **context},
+        {"agreement": agreement, "link": agreement_link(agreement), "anbi": documents.anbi_settings(), **context},
         subject=subject,
         to=agreement.email,
         attachments=attachments,

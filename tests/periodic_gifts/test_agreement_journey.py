@@ -10,9 +10,11 @@ from django.core import mail
 from django.core.files.storage import storages
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
 from donations.models import Donation, DonationStatus, Donor, RecurringDonation, RecurringStatus
 from donations.tasks import send_annual_overview
+from pages.models import AnbiSettings
 from periodic_gifts.models import AgreementStatus, EndReason
 from periodic_gifts.tasks import track_agreement_terms
 from tests.donations.helpers import (
@@ -221,13 +223,19 @@ def test_a_monthly_periodic_gift_debits_a_twelfth_each_month(donor, stripe_stand
 def test_a_bank_transfer_agreement_expects_a_yearly_amount_and_staff_register_it(
     donor, stripe_standin, client, django_user_model
 ):
+    anbi = AnbiSettings.for_site(Site.objects.get(is_default_site=True))
+    anbi.gifts_iban = "NL91ABNA0417164300"
+    anbi.save()
     _request(donor, payment_method="bank_transfer")
     page_path = link_path(request_mail())
     upload(donor.http, donor.base_url, page_path, signed_scan())
     agreement = only_agreement()
     staff = finance_client(client, django_user_model)
     _countersign(staff, agreement)
-    assert "Maak elk jaar vóór 31 december € 240 over" in donor.get(page_path).text.replace("€ 240,00", "€ 240")
+    page = donor.get(page_path).text
+    assert "Maak elk jaar vóór 31 december € 240 over" in page.replace("€ 240,00", "€ 240")
+    assert "NL91ABNA0417164300" in page
+    assert "NL91ABNA0417164300 ten name van Stichting leerKRACHT" in mails_with("is ondertekend")[-1].body
 
     url = reverse("periodicgiftagreement:bank_payment", args=[agreement.pk])
     refused = staff.post(url, {"amount": "300", "paid_on": timezone.localdate().strftime("%d-%m-%Y")})
