@@ -364,7 +364,7 @@ class AnbiSettings(BaseSiteSetting):
         _("IBAN voor giften per bank"),
         max_length=34,
         blank=True,
-        help_text=_("Voor wie een periodieke gift zelf overmaakt; op naam van de statutaire naam."),
+        help_text=_("Voor wie een periodieke-giftovereenkomst zelf betaalt; op de statutaire naam."),
     )
     activity_report = models.TextField(_("Verslag van de activiteiten"), blank=True)
     policy_plan_document = models.ForeignKey(

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='anbisettings',
             name='gifts_iban',
-            field=models.CharField(blank=True, help_text='Voor wie een periodieke gift zelf overmaakt; op naam van de statutaire naam.', max_length=34, verbose_name='IBAN voor giften per bank'),
+            field=models.CharField(blank=True, help_text='Voor wie een periodieke-giftovereenkomst zelf betaalt; op de statutaire naam.', max_length=34, verbose_name='IBAN voor giften per bank'),
         ),
     ]
