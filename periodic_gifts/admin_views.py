@@ -100,6 +100,17 @@ class EndForm(forms.Form):
     )
     ended_on = forms.DateField(label=_("Per"), input_formats=["%d-%m-%Y", "%Y-%m-%d"])
 
+    def __init__(self, *args, agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ended_on"].initial = timezone.localdate().strftime("%d-%m-%Y")
+
+
+class StaffSignedCopyForm(SignedCopyForm):
+    """The donor's upload form, for the copy Financiën received by post."""
+
+    def __init__(self, *args, agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+
 
 class PeriodicGiftAgreementViewSet(ReadOnlyModelViewSet):
     model = PeriodicGiftAgreement
@@ -218,19 +229,16 @@ class PeriodicGiftAgreementViewSet(ReadOnlyModelViewSet):
     def agreement_pdf_view(self, request, pk):
         if not request.user.has_perm(VIEW_PERMISSION):
             return forbidden(request)
-        agreement = get_object_or_404(PeriodicGiftAgreement, pk=pk)
-        if agreement.countersigned_at:
-            return pdf_response(documents.countersigned_agreement(agreement), documents.filename(agreement, True))
-        return pdf_response(documents.filled_agreement(agreement), documents.filename(agreement))
+        return pdf_response(*documents.current_pdf(get_object_or_404(PeriodicGiftAgreement, pk=pk)))
 
     def signed_copy_view(self, request, pk):
         if not request.user.has_perm(VIEW_PERMISSION):
             return forbidden(request)
         agreement = get_object_or_404(PeriodicGiftAgreement, pk=pk)
-        if not agreement.signed_by_donor_file:
+        signed = documents.donor_signed_copy(agreement)
+        if signed is None:
             return redirect(self._inspect_url(agreement))
-        with agreement.signed_by_donor_file.open("rb") as stored:
-            return pdf_response(stored.read(), f"getekend-{agreement.transaction_number}.pdf")
+        return pdf_response(*signed)
 
     def _form_page(self, request, agreement, form, title, submit_label, multipart=False):
         context = {
@@ -244,23 +252,36 @@ class PeriodicGiftAgreementViewSet(ReadOnlyModelViewSet):
         }
         return TemplateResponse(request, "periodic_gifts/admin/action_form.html", context)
 
-    def receive_view(self, request, pk):
-        """A signed copy that came by post or e-mail: staff upload the scan in the donor's place."""
+    def _form_action(self, request, pk, form_class, perform, *, log_action, success, title, submit, multipart=False):
+        """A Financiën step that needs a form: the form page on GET, then `perform(agreement, cleaned_data)`,
+        an audit-log entry and a message."""
         if not request.user.has_perm(FINANCE_PERMISSION):
             return forbidden(request)
         agreement = get_object_or_404(PeriodicGiftAgreement, pk=pk)
-        form = SignedCopyForm(request.POST or None, request.FILES or None)
+        form = form_class(request.POST or None, request.FILES or None, agreement=agreement)
         if request.method == "POST" and form.is_valid():
             try:
-                receive_signed_copy(agreement, form.cleaned_data["signed_copy"])
+                perform(agreement, form.cleaned_data)
             except StepRefused as refused:
                 messages.error(request, str(refused))
             else:
-                log(agreement, SIGNED_COPY_RECEIVED, user=request.user)
-                messages.success(request, _("Het getekende exemplaar is bewaard."))
+                log(agreement, log_action, user=request.user)
+                messages.success(request, success)
             return redirect(self._inspect_url(agreement))
-        return self._form_page(
-            request, agreement, form, _("Getekend exemplaar ontvangen"), _("Bewaren"), multipart=True
+        return self._form_page(request, agreement, form, title, submit, multipart=multipart)
+
+    def receive_view(self, request, pk):
+        """A signed copy that came by post or e-mail: staff upload the scan in the donor's place."""
+        return self._form_action(
+            request,
+            pk,
+            StaffSignedCopyForm,
+            lambda agreement, data: receive_signed_copy(agreement, data["signed_copy"]),
+            log_action=SIGNED_COPY_RECEIVED,
+            success=_("Het getekende exemplaar is bewaard."),
+            title=_("Getekend exemplaar ontvangen"),
+            submit=_("Bewaren"),
+            multipart=True,
         )
 
     def countersign_view(self, request, pk):
@@ -289,33 +310,25 @@ class PeriodicGiftAgreementViewSet(ReadOnlyModelViewSet):
         )
 
     def bank_payment_view(self, request, pk):
-        if not request.user.has_perm(FINANCE_PERMISSION):
-            return forbidden(request)
-        agreement = get_object_or_404(PeriodicGiftAgreement, pk=pk)
-        form = BankPaymentForm(request.POST or None, agreement=agreement)
-        if request.method == "POST" and form.is_valid():
-            try:
-                record_bank_transfer(agreement, form.cleaned_data["amount"], form.cleaned_data["paid_on"])
-            except StepRefused as refused:
-                messages.error(request, str(refused))
-            else:
-                log(agreement, BANK_PAYMENT_RECORDED, user=request.user)
-                messages.success(request, _("Betaling geregistreerd; de donateur krijgt een ontvangstbewijs."))
-            return redirect(self._inspect_url(agreement))
-        return self._form_page(request, agreement, form, _("Betaling per bank registreren"), _("Registreren"))
+        return self._form_action(
+            request,
+            pk,
+            BankPaymentForm,
+            lambda agreement, data: record_bank_transfer(agreement, data["amount"], data["paid_on"]),
+            log_action=BANK_PAYMENT_RECORDED,
+            success=_("Betaling geregistreerd; de donateur krijgt een ontvangstbewijs."),
+            title=_("Betaling per bank registreren"),
+            submit=_("Registreren"),
+        )
 
     def end_view(self, request, pk):
-        if not request.user.has_perm(FINANCE_PERMISSION):
-            return forbidden(request)
-        agreement = get_object_or_404(PeriodicGiftAgreement, pk=pk)
-        form = EndForm(request.POST or None, initial={"ended_on": timezone.localdate().strftime("%d-%m-%Y")})
-        if request.method == "POST" and form.is_valid():
-            try:
-                end_agreement(agreement, form.cleaned_data["reason"], form.cleaned_data["ended_on"])
-            except StepRefused as refused:
-                messages.error(request, str(refused))
-            else:
-                log(agreement, AGREEMENT_ENDED, user=request.user)
-                messages.success(request, _("De overeenkomst is beëindigd; een lopende incasso is gestopt."))
-            return redirect(self._inspect_url(agreement))
-        return self._form_page(request, agreement, form, _("Overeenkomst beëindigen"), _("Beëindigen"))
+        return self._form_action(
+            request,
+            pk,
+            EndForm,
+            lambda agreement, data: end_agreement(agreement, data["reason"], data["ended_on"]),
+            log_action=AGREEMENT_ENDED,
+            success=_("De overeenkomst is beëindigd; een lopende incasso is gestopt."),
+            title=_("Overeenkomst beëindigen"),
+            submit=_("Beëindigen"),
+        )

@@ -89,6 +89,21 @@ def countersigned_agreement(agreement):
         return countersigned_pdf(document_for(agreement), signed.read())
 
 
+def current_pdf(agreement):
+    """(content, file name) of the agreement as it stands: countersigned once it is, else the one to sign."""
+    if agreement.countersigned_at:
+        return countersigned_agreement(agreement), filename(agreement, countersigned=True)
+    return filled_agreement(agreement), filename(agreement)
+
+
+def donor_signed_copy(agreement):
+    """(content, file name) of the donor's own uploaded copy; None before there is one."""
+    if not agreement.signed_by_donor_file:
+        return None
+    with agreement.signed_by_donor_file.open("rb") as stored:
+        return stored.read(), f"getekend-{agreement.transaction_number}.pdf"
+
+
 def filename(agreement, countersigned=False):
     suffix = "-ondertekend" if countersigned else ""
     return f"overeenkomst-periodieke-gift-{agreement.transaction_number}{suffix}.pdf"

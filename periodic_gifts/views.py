@@ -110,9 +110,7 @@ def agreement_pdf(request, token):
     agreement, refusal = _agreement_or_refusal(request, token)
     if refusal:
         return refusal
-    if agreement.countersigned_at:
-        return pdf_response(documents.countersigned_agreement(agreement), documents.filename(agreement, True))
-    return pdf_response(documents.filled_agreement(agreement), documents.filename(agreement))
+    return pdf_response(*documents.current_pdf(agreement))
 
 
 @never_cache
@@ -122,10 +120,10 @@ def signed_copy(request, token):
     agreement, refusal = _agreement_or_refusal(request, token)
     if refusal:
         return refusal
-    if not agreement.signed_by_donor_file:
+    signed = documents.donor_signed_copy(agreement)
+    if signed is None:
         raise Http404
-    with agreement.signed_by_donor_file.open("rb") as stored:
-        return pdf_response(stored.read(), f"getekend-{agreement.transaction_number}.pdf")
+    return pdf_response(*signed)
 
 
 @require_POST
