@@ -19,7 +19,7 @@ from core.money import format_euro, parse_euro_amount
 from . import documents
 from .agreements import StepRefused, countersign, end_agreement, receive_signed_copy
 from .forms import SignedCopyForm
-from .models import AgreementStatus, EndReason, PeriodicGiftAgreement
+from .models import PERSONAL_RECORD_FIELDS, AgreementStatus, EndReason, PeriodicGiftAgreement
 from .payments import record_bank_transfer
 from .views import pdf_response
 
@@ -151,38 +151,12 @@ class PeriodicGiftAgreementViewSet(ReadOnlyModelViewSet):
         "end_reason",
     ]
     export_filename = "periodieke-giften"
+    # Everything stored about the agreement (as an access request lists it), and the back office's own marks.
     inspect_view_fields = [
-        "transaction_number",
-        "status",
-        "campaign",
-        "yearly_amount_cents",
-        "duration_years",
-        "start_year",
-        "payment_method",
-        "other_person_name",
-        "ends_on_loss_of_income",
-        "first_names",
-        "last_name",
-        "birth_date",
-        "birth_place",
-        "street_and_number",
-        "postcode",
-        "city",
-        "country",
-        "email",
-        "partner_first_names",
-        "partner_last_name",
-        "partner_birth_date",
-        "partner_birth_place",
-        "created_at",
-        "signed_by_donor_at",
-        "countersigned_at",
+        *({"campaign_id": "campaign"}.get(name, name) for name in PERSONAL_RECORD_FIELDS if name != "id"),
         "signatory_name",
-        "first_paid_on",
         "payments_complete_at",
         "term_reminder_sent_at",
-        "ended_on",
-        "end_reason",
     ]
     actions = [
         (_("Overeenkomst (PDF)"), "periodicgiftagreement:agreement_pdf", VIEW_PERMISSION, lambda agreement: True),
