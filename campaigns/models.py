@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -11,6 +13,9 @@ from wagtail.search import index
 from core.money import format_euro
 from pages.blocks import ContentStreamBlock
 from pages.models import CachedPageMixin, SeoFieldsMixin
+
+# Where a checkout the donor broke off comes back (donations.prefill.QUERY_PARAMETER; the ledger imports this module).
+BROKEN_OFF_QUERY_PARAMETER = "geannuleerd"
 
 
 class CampaignIndexPage(CachedPageMixin, SeoFieldsMixin, Page):
@@ -54,6 +59,15 @@ class CampaignPage(CachedPageMixin, SeoFieldsMixin, Page):
     start_date = models.DateField(_("Startdatum"))
     end_date = models.DateField(_("Einddatum"), null=True, blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("Inhoud"), blank=True)
+    monthly_offer_percent = models.PositiveSmallIntegerField(
+        _("Maandbedrag als percentage van een eenmalige gift"),
+        default=20,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Wie eenmalig geeft, krijgt één keer het aanbod om maandelijks te geven: dit percentage van het bedrag, "
+            "afgerond op hele euro's en minstens € 5. Bij 0 wordt het aanbod niet gedaan."
+        ),
+    )
 
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     content_panels = [
@@ -65,6 +79,7 @@ class CampaignPage(CachedPageMixin, SeoFieldsMixin, Page):
             [FieldPanel("goal_cents"), FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Doel en looptijd")
         ),
         InlinePanel("suggested_amounts", label=_("Voorgestelde bedragen"), min_num=1, max_num=4),
+        FieldPanel("monthly_offer_percent"),
         FieldPanel("body"),
     ]
     parent_page_types = ["campaigns.CampaignIndexPage"]
@@ -73,6 +88,12 @@ class CampaignPage(CachedPageMixin, SeoFieldsMixin, Page):
     class Meta:
         verbose_name = _("Campagne")
         verbose_name_plural = _("Campagnes")
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.GET.get(BROKEN_OFF_QUERY_PARAMETER):
+            add_never_cache_headers(response)  # the form is filled in with the donor's own e-mail address and name
+        return response
 
     def clean(self):
         super().clean()

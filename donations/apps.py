@@ -10,6 +10,7 @@ class DonationsConfig(AppConfig):
 
         # signals and privacy connect their receivers.
         from . import privacy, signals  # noqa: F401
-        from .progress import KIND, fill_progress
+        from . import progress, recent_gifts
 
-        live_fragments.register(KIND, fill_progress)
+        live_fragments.register(progress.KIND, progress.fill_progress)
+        live_fragments.register(recent_gifts.KIND, recent_gifts.fill_recent_gifts)

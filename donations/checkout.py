@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from . import stripe_gateway
+from .prefill import QUERY_PARAMETER, return_token
 from .models import Donation, Donor
 
 
@@ -30,14 +31,22 @@ def create_pending_donation(cleaned_data) -> Donation:
         fee_cents=cleaned_data["fee_cents"],
         frequency=cleaned_data["frequency"],
         anonymous=cleaned_data.get("anonymous", False),
+        public_name="" if cleaned_data.get("anonymous") else first_name(cleaned_data.get("name", "")),
         cover_fees=cleaned_data.get("cover_fees", False),
+        monthly_offer=cleaned_data.get("monthly_offer", ""),
     )
+
+
+def first_name(name):
+    """What the campaign page shows of a name: its first word, never the surname (the name is for the receipt)."""
+    words = name.split()
+    return words[0][:40] if words else ""
 
 
 def start_checkout(request, donation: Donation) -> str:
     """Create the Checkout Session for `donation`; returns the URL to send the donor to."""
     success_url = request.build_absolute_uri(reverse("donations:thank_you")) + "?session_id={CHECKOUT_SESSION_ID}"
-    cancel_url = request.build_absolute_uri(donation.campaign.url) + "?geannuleerd=1"
+    cancel_url = request.build_absolute_uri(donation.campaign.url) + f"?{QUERY_PARAMETER}={return_token(donation)}"
     session = stripe_gateway.create_checkout_session(
         donation,
         success_url=success_url,

@@ -14,6 +14,14 @@ class Frequency(models.TextChoices):
     YEARLY = "yearly", _("Jaarlijks")
 
 
+class MonthlyOffer(models.TextChoices):
+    """What a one-off donor answered to the offer to give monthly instead (recorded so the back office can count it)."""
+
+    NOT_OFFERED = "", _("Niet aangeboden")
+    ACCEPTED = "accepted", _("Aangenomen")
+    DECLINED = "declined", _("Afgeslagen")
+
+
 class DonationStatus(models.TextChoices):
     PENDING = "pending", _("In afwachting")
     PAID = "paid", _("Betaald")
@@ -116,6 +124,11 @@ class Donation(models.Model):
         _("status"), max_length=10, choices=DonationStatus.choices, default=DonationStatus.PENDING, db_index=True
     )
     anonymous = models.BooleanField(_("anoniem"), default=False)
+    # The first name shown with the gift on the campaign page ("Anna gaf € 25"); empty shows "Anoniem".
+    public_name = models.CharField(_("naam bij de gift"), max_length=40, blank=True)
+    monthly_offer = models.CharField(
+        _("aanbod maandelijks geven"), max_length=10, choices=MonthlyOffer.choices, blank=True, default=""
+    )
     # The transactienummer of the periodieke gift this payment fulfils; empty for an ordinary gift. The yearly
     # overview lists such payments apart, with this number, for the donor's tax return.
     agreement_number = models.CharField(_("periodieke gift"), max_length=20, blank=True, db_index=True)

@@ -19,7 +19,7 @@ from django.dispatch import receiver
 
 from core.privacy import REDACTED, personal_value_pattern, redact_log_entries, start_of_retention
 
-from . import stripe_gateway
+from . import recent_gifts, stripe_gateway
 from .models import ENDED_RECURRING_STATUSES, Donation, Donor, RecurringDonation, StripeEvent
 
 logger = logging.getLogger(__name__)
@@ -89,6 +89,12 @@ def erase_donor(donor):
             newsletter_opt_in_at=None,
             stripe_customer_id=None,
         )
+        # The first name shown with a gift on the campaign page goes with the rest; the gifts then read "Anoniem".
+        erased_names = Donation.objects.filter(donor=donor).exclude(public_name="")
+        translation_keys = set(erased_names.values_list("campaign__translation_key", flat=True))
+        erased_names.update(public_name="")
+        for translation_key in translation_keys:
+            transaction.on_commit(partial(recent_gifts.refresh, translation_key))
         redact_stripe_events(locked.stripe_customer_id, locked.email, locked.name)
         personal = [locked.email, locked.name]
         redact_log_entries(Donor.objects.filter(pk=donor.pk), personal, label=REDACTED)
@@ -220,6 +226,8 @@ DONATION_FIELDS = [
     "frequency",
     "status",
     "anonymous",
+    "public_name",
+    "monthly_offer",
     "receipt_number",
 ]
 RECURRING_FIELDS = ["id", "created_at", "campaign__title", "amount_cents", "frequency", "status", "canceled_at"]

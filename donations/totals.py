@@ -18,6 +18,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, F, Sum
 
+from . import recent_gifts
 from .models import CampaignDonor, CampaignTotal, Donation, DonationStatus, counted_cents, counted_cents_expression
 
 CACHE_SECONDS = 60
@@ -116,6 +117,7 @@ def count_donation(donation_id, *, removing=False):
         )
         Donation.objects.filter(pk=donation_id).update(in_total_cents=cents, in_donor_count=counts_donor)
     transaction.on_commit(partial(refresh_cached_figures, translation_key))
+    transaction.on_commit(partial(recent_gifts.refresh, translation_key))
 
 
 def ledger_figures():

@@ -18,6 +18,7 @@ from . import stripe_gateway
 from .checkout import create_pending_donation, start_checkout
 from .forms import DonationForm
 from .models import Donation, DonationStatus
+from .prefill import form_start
 from .state import transition
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,12 @@ def donate(request):
     campaign = _campaign_from(request)
     if request.method == "GET":
         answered_query(request, campagne=campaign.pk if campaign else None)
-        return serve_cached(request, lambda: _render_form(request, DonationForm(campaign=campaign), campaign))
+        prefill, broken_off = form_start(request)
+        form = DonationForm(campaign=campaign, prefill=prefill)
+        response = serve_cached(request, lambda: _render_form(request, form, campaign, broken_off=broken_off))
+        if broken_off:
+            add_never_cache_headers(response)  # the page holds the donor's e-mail address
+        return response
     response = _handle_gift(request, campaign)
     add_never_cache_headers(response)
     return response
@@ -45,6 +51,9 @@ def _handle_gift(request, campaign):
         return _render_form(request, form, campaign, status=429)
     if not form.is_valid():
         return _render_form(request, form, campaign, status=400)
+    if form.needs_monthly_offer:
+        # Without the form's script the offer is a step of its own; with it, the form answered it already.
+        return TemplateResponse(request, "donations/monthly_offer.html", {"form": form, "campaign": campaign})
 
     donation = create_pending_donation(form.cleaned_data)
     try:
@@ -66,9 +75,9 @@ def _campaign_from(request):
     return CampaignPage.objects.live().public().filter(pk=campaign_id).first()
 
 
-def _render_form(request, form, campaign, status=200):
+def _render_form(request, form, campaign, status=200, broken_off=False):
     description = _("Uw gift helpt scholen een verbetercultuur op te bouwen, zodat ieder kind dezelfde kansen krijgt.")
-    context = {"form": form, "campaign": campaign, "meta_description": description}
+    context = {"form": form, "campaign": campaign, "meta_description": description, "broken_off": broken_off}
     return TemplateResponse(request, "donations/donate.html", context, status=status)
 
 

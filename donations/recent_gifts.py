@@ -1,0 +1,93 @@
+"""The newest gifts of a campaign as its page shows them ("Anna gaf € 25 · 2 uur geleden"), live in cached pages.
+
+Only gifts made on the site count (not the monthly renewals of a subscription), with the first name the donor gave
+or "Anoniem". The list is kept in the cache per campaign (its pages in both languages share it), written afresh after
+each commit that paid, refunded or reversed one of its gifts (`refresh`), and read back in one cache lookup by every
+page view; a miss costs one bounded query. Pages write it with `{% recent_gifts campaign %}`: a live fragment
+(`delivery.live_fragments`), so the page cache serves it with the gifts and times of the moment.
+"""
+
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
+
+from core.money import format_euro
+from delivery import live_fragments
+
+from .models import Donation, DonationStatus, Frequency
+
+KIND = "recent-gifts"
+SHOWN = 5
+CACHE_SECONDS = 3600
+
+
+def cache_key(translation_key):
+    return f"recent-gifts:{translation_key}"
+
+
+def _newest(translation_key):
+    rows = (
+        Donation.objects.filter(
+            campaign__translation_key=translation_key,
+            status=DonationStatus.PAID,
+            stripe_checkout_session_id__isnull=False,
+            paid_at__isnull=False,
+        )
+        .order_by("-paid_at")
+        .values_list("public_name", "amount_cents", "frequency", "paid_at")[:SHOWN]
+    )
+    return [(name, cents, frequency, paid_at.timestamp()) for name, cents, frequency, paid_at in rows]
+
+
+def gifts_for(translation_keys):
+    """Each translation key (as text) → its newest gifts: one cache read for all, a query only for a miss."""
+    keys = [str(key) for key in translation_keys]
+    cached = cache.get_many([cache_key(key) for key in keys])
+    gifts = {}
+    for key in keys:
+        if cache_key(key) in cached:
+            gifts[key] = cached[cache_key(key)]
+        else:
+            gifts[key] = _newest(key)
+            cache.add(cache_key(key), gifts[key], CACHE_SECONDS)
+    return gifts
+
+
+def refresh(translation_key):
+    """After a commit that changed which gifts of this campaign are paid: the newest gifts, for the next page view."""
+    cache.set(cache_key(translation_key), _newest(translation_key), CACHE_SECONDS)
+
+
+def marked_recent_gifts(campaign):
+    key = str(campaign.translation_key)
+    return live_fragments.mark(KIND, key, _render(translation.get_language(), gifts_for([key])[key]))
+
+
+def fill_recent_gifts(arguments, language):
+    """The live-fragment provider: each translation key → the list as of now."""
+    return {key: _render(language, gifts) for key, gifts in gifts_for(arguments).items()}
+
+
+def _render(language, gifts):
+    now = timezone.now().timestamp()
+    with translation.override(language):
+        lines = [_line(name, cents, frequency, now - paid) for name, cents, frequency, paid in gifts]
+        return render_to_string("donations/includes/recent_gifts.html", {"lines": lines})
+
+
+def _line(name, cents, frequency, seconds_ago):
+    amount = format_euro(cents)
+    if frequency == Frequency.MONTHLY:
+        amount = _("%(amount)s per maand") % {"amount": amount}
+    elif frequency == Frequency.YEARLY:
+        amount = _("%(amount)s per jaar") % {"amount": amount}
+    if seconds_ago < 60:
+        when = _("zojuist")
+    else:
+        paid_at = timezone.now() - timedelta(seconds=seconds_ago)
+        when = _("%(time)s geleden") % {"time": timesince(paid_at, depth=1)}
+    return {"text": _("%(name)s gaf %(amount)s") % {"name": name or _("Anoniem"), "amount": amount}, "when": when}
