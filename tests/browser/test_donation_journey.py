@@ -4,6 +4,7 @@ Screenshots of every step go to `screenshot_dir` (SCREENSHOT_DIR, default artifa
 `donation-journey-<step>.png`.
 """
 
+import re
 import pytest
 from playwright.sync_api import expect
 
@@ -36,7 +37,12 @@ def test_a_donor_gives_50_euro_with_ideal_and_is_thanked(
     expect(form.get_by_label("Eenmalig", exact=True)).to_be_checked()
     form.get_by_label("E-mailadres").fill("anna@example.org")
     _screenshot(page, screenshot_dir, "1-campaign-form")
-    form.get_by_role("button", name="Verder naar betalen").click()
+    # The button says what will happen; a one-off gift gets one offer to give monthly, which Anna declines.
+    form.get_by_role("button", name=re.compile(r"^Doneer\s€\s50$")).click()
+    offer = page.get_by_role("dialog")
+    expect(offer.get_by_role("heading")).to_have_text(re.compile(r"^Maak er €\s10 per maand van\?$"))
+    _screenshot(page, screenshot_dir, "1b-monthly-offer")
+    offer.get_by_role("button", name=re.compile(r"^Nee, geef eenmalig €\s50$")).click()
 
     page.wait_for_url(stripe_standin.base_url + "/c/pay/*")
     expect(page.get_by_role("heading", level=1)).to_have_text("Betalen")

@@ -5,6 +5,7 @@ to 'mijn donaties'. The partner form and its errors are checked in tests/partner
 Screenshots are named after the page and width, e.g. `donatie-3-betaalpagina-375.png`.
 """
 
+import re
 import pytest
 from playwright.sync_api import expect
 
@@ -75,13 +76,13 @@ def test_every_step_of_a_monthly_gift_passes_at_phone_and_desktop_width(
         choose(form, "Ander bedrag")
         form.get_by_label("Ander bedrag (in euro)").fill("veel")
         choose(form, "Maandelijks")
-        form.get_by_role("button", name="Verder naar betalen").click()
+        form.get_by_role("button", name="Doneer", exact=True).click()
         expect(page.locator("#error-summary")).to_be_visible()
         check("donatie-2-formulier-met-fouten")
 
         form.get_by_label("Ander bedrag (in euro)").fill("15")
         form.get_by_label("E-mailadres").fill(email)
-        form.get_by_role("button", name="Verder naar betalen").click()
+        form.get_by_role("button", name=re.compile(r"^Doneer €\s15 per maand$")).click()
         page.wait_for_url(stripe_standin.base_url + "/**")
         expect(page.get_by_role("heading", level=1)).to_have_text("Terugkerend doneren")
         check("donatie-3-betaalpagina")

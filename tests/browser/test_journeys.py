@@ -65,7 +65,7 @@ def test_a_donor_starts_a_monthly_gift_and_stops_it_with_the_link_in_the_receipt
     form.get_by_label("E-mailadres").fill("anna@example.org")
     form.get_by_label("Naam (niet verplicht)").fill("Anna de Vries")
     screenshot(page, screenshot_dir, "monthly-1-campaign-form")
-    form.get_by_role("button", name="Verder naar betalen").click()
+    form.get_by_role("button", name=re.compile(r"^Doneer €\s25 per maand$")).click()
 
     page.wait_for_url(stripe_standin.base_url + "/**")
     expect(page.get_by_role("heading", level=1)).to_have_text("Terugkerend doneren")
@@ -172,13 +172,18 @@ def test_the_donation_form_works_with_the_keyboard_alone(
         keyboard.press("Tab")
         assert page.evaluate(active_id) == expected
     keyboard.type("kees@example.org")
-    submit = page.get_by_role("button", name="Verder naar betalen")
+    submit = page.locator("form.donate-form button[type=submit]")
     for _ in range(10):
         keyboard.press("Tab")
         if submit.evaluate("button => button === document.activeElement"):
             break
     expect(submit).to_be_focused()
     screenshot(page, screenshot_dir, "keyboard-2-submit-focused")
+    keyboard.press("Space")
+    # The offer to give monthly takes the focus; Tab reaches "Nee", which keeps the one-off gift.
+    expect(page.get_by_role("dialog")).to_be_visible()
+    keyboard.press("Tab")
+    expect(page.get_by_role("dialog").get_by_role("button", name=re.compile("^Nee"))).to_be_focused()
     keyboard.press("Space")
 
     page.wait_for_url(stripe_standin.base_url + "/**")

@@ -97,6 +97,7 @@ def test_a_gift_that_is_only_starting_leaves_the_cached_pages_alone(demo_site, s
             "amount_choice": "5000",
             "frequency": "once",
             "email": "anna@example.org",
+            "monthly_offer": "declined",
         },
     )
     assert response.status_code == 303

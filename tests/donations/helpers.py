@@ -176,6 +176,7 @@ class Donor:
             "frequency": frequency,
             "email": email,
             "name": "Anna de Vries",
+            "monthly_offer": "declined",  # the donor answered the one offer to give monthly instead
             **extra,
         }
         return self.post_form(campaign.url, "/doneren/", data)

@@ -31,6 +31,7 @@ def _donation_form(**changes):
         "frequency": "once",
         "email": "anna@example.org",
         "name": "Anna de Vries",
+        "monthly_offer": "declined",
         **changes,
     }
 

@@ -147,7 +147,7 @@ def test_views_that_are_not_pages_switch_to_the_same_view(client, module_demo_co
 
 def test_menus_footer_and_home_page_link_to_pages_in_the_current_language(client, module_demo_content):
     html = client.get("/en/").content.decode()
-    header = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group(0)
+    header = re.search(r'<nav class="site-nav site-nav--wide".*?</nav>', html, re.S).group(0)
     footer = re.search(r"<footer.*?</footer>", html, re.S).group(0)
     main = re.search(r"<main.*?</main>", html, re.S).group(0)
     for part in (header, footer, main):
