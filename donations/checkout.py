@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from . import stripe_gateway
-from .prefill import QUERY_PARAMETER, return_token
 from .models import Donation, Donor
+from .prefill import QUERY_PARAMETER, return_token
 
 
 @transaction.atomic

@@ -141,6 +141,7 @@ class DonationForm(forms.Form):
             "min-cents": settings.DONATION_MIN_CENTS,
             "max-cents": settings.DONATION_MAX_CENTS,
         }
+
     def clean_campaign(self):
         campaign = self.cleaned_data["campaign"]
         if not campaign.is_open:

@@ -32,4 +32,3 @@ def donation_form(context, campaign):
         "request": request,
         "broken_off": broken_off,
     }
-

@@ -5,6 +5,7 @@ Screenshots of every step go to `screenshot_dir` (SCREENSHOT_DIR, default artifa
 """
 
 import re
+
 import pytest
 from playwright.sync_api import expect
 

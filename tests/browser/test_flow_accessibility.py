@@ -6,6 +6,7 @@ Screenshots are named after the page and width, e.g. `donatie-3-betaalpagina-375
 """
 
 import re
+
 import pytest
 from playwright.sync_api import expect
 

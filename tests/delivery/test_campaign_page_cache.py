@@ -14,7 +14,13 @@ URL = "/campagnes/besturenprogramma/"
 
 def _give(visitor, amount="5000"):
     campaign = CampaignPage.objects.get(slug="besturenprogramma")
-    data = {"campaign": campaign.pk, "amount_choice": amount, "frequency": "once", "email": "anna@example.org", "monthly_offer": "declined"}
+    data = {
+        "campaign": campaign.pk,
+        "amount_choice": amount,
+        "frequency": "once",
+        "email": "anna@example.org",
+        "monthly_offer": "declined",
+    }
     return visitor.post("/doneren/", data)
 
 

@@ -26,7 +26,14 @@ class Gift:
     # -- the donor --
 
     def start(self, amount="5000", frequency="once", **form):
-        data = {"amount_choice": amount, "other_amount": "", "frequency": frequency, "email": self.email, "monthly_offer": "declined", **form}
+        data = {
+            "amount_choice": amount,
+            "other_amount": "",
+            "frequency": frequency,
+            "email": self.email,
+            "monthly_offer": "declined",
+            **form,
+        }
         response = self.post_form({"name": "Anna de Vries", **data})
         assert response.status_code == 303, response.content
         self.session_id = session_id_from(response.headers["Location"])

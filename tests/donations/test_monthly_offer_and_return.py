@@ -95,7 +95,10 @@ def test_a_broken_off_checkout_returns_to_the_campaign_page_with_the_answers_fil
     html = back.content.decode()
     assert "U heeft de betaling afgebroken" in html
     assert 'value="anna@example.org"' in html and 'value="Anna de Vries"' in html
-    assert 'name="other_amount" id="id_other_amount" inputmode="decimal" autocomplete="off" maxlength="20" value="37,50"' in html
+    assert (
+        'name="other_amount" id="id_other_amount" inputmode="decimal" autocomplete="off" maxlength="20" value="37,50"'
+        in html
+    )
     assert 'name="monthly_offer" value="declined"' in html  # the offer is not made again for this gift
     assert "no-cache" in back["Cache-Control"] or "no-store" in back["Cache-Control"]
 
@@ -118,7 +121,10 @@ def test_the_campaign_page_shows_the_newest_gifts_in_one_read_whatever_their_num
 
     for number in range(8):
         Donation.objects.create(
-            **paid, amount_cents=1000 + number * 100, public_name="Anna", paid_at=timezone.now(),
+            **paid,
+            amount_cents=1000 + number * 100,
+            public_name="Anna",
+            paid_at=timezone.now(),
             stripe_checkout_session_id=f"cs_{number}",
         )
     Donation.objects.create(
