@@ -98,7 +98,11 @@
 
     form.addEventListener("input", update);
     form.addEventListener("change", update);
-    other.addEventListener("focus", function () { choose("input[name=amount_choice]", "other"); update(); });
+    // Typing an amount chooses "Ander bedrag"; only passing through the field with Tab does not.
+    other.addEventListener("input", function () {
+        if (other.value) { choose("input[name=amount_choice]", "other"); }
+        update();
+    });
 
     form.addEventListener("submit", function (event) {
         var cents = chosenAmount();
