@@ -29,13 +29,9 @@ def broken_off_donation(request):
         public_id = signing.loads(token, salt=SALT, max_age=MAX_AGE_SECONDS)
     except signing.BadSignature:
         return None
-    return (
-        Donation.objects.select_related("donor")
-        .filter(public_id=public_id, status__in=(DonationStatus.PENDING, DonationStatus.EXPIRED, DonationStatus.FAILED))
-        .first()
-        if isinstance(public_id, str) and len(public_id) == 36
-        else None
-    )
+    # Only a gift not paid yet: a paid one is done, and its donor has no reason to see the form filled in again.
+    unpaid = (DonationStatus.PENDING, DonationStatus.EXPIRED, DonationStatus.FAILED)
+    return Donation.objects.select_related("donor").filter(public_id=public_id, status__in=unpaid).first()
 
 
 def form_start(request):

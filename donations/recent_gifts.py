@@ -10,8 +10,8 @@ page view; a miss costs one bounded query. Pages write it with `{% recent_gifts 
 from datetime import timedelta
 
 from django.core.cache import cache
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
@@ -40,7 +40,7 @@ def _newest(translation_key):
         .order_by("-paid_at")
         .values_list("public_name", "amount_cents", "frequency", "paid_at")[:SHOWN]
     )
-    return [(name, cents, frequency, paid_at.timestamp()) for name, cents, frequency, paid_at in rows]
+    return list(rows)
 
 
 def gifts_for(translation_keys):
@@ -73,21 +73,33 @@ def fill_recent_gifts(arguments, language):
 
 
 def _render(language, gifts):
-    now = timezone.now().timestamp()
+    # Built by hand rather than from a template: this runs on every page-cache hit, and the times change each time.
+    if not gifts:
+        return ""
+    now = timezone.now()
     with translation.override(language):
-        lines = [_line(name, cents, frequency, now - paid) for name, cents, frequency, paid in gifts]
-        return render_to_string("donations/includes/recent_gifts.html", {"lines": lines})
+        items = format_html_join(
+            "",
+            '<li>{} <span class="recent-gifts__when">· {}</span></li>',
+            (_line(name, cents, frequency, paid_at, now) for name, cents, frequency, paid_at in gifts),
+        )
+        return format_html(
+            '<section class="recent-gifts" aria-labelledby="recent-gifts-heading">'
+            '<h2 id="recent-gifts-heading" class="recent-gifts__heading">{}</h2>'
+            '<ul class="recent-gifts__list">{}</ul></section>',
+            _("Net gegeven"),
+            items,
+        )
 
 
-def _line(name, cents, frequency, seconds_ago):
+def _line(name, cents, frequency, paid_at, now):
     amount = format_euro(cents)
     if frequency == Frequency.MONTHLY:
         amount = _("%(amount)s per maand") % {"amount": amount}
     elif frequency == Frequency.YEARLY:
         amount = _("%(amount)s per jaar") % {"amount": amount}
-    if seconds_ago < 60:
+    if now - paid_at < timedelta(minutes=1):
         when = _("zojuist")
     else:
-        paid_at = timezone.now() - timedelta(seconds=seconds_ago)
-        when = _("%(time)s geleden") % {"time": timesince(paid_at, depth=1)}
-    return {"text": _("%(name)s gaf %(amount)s") % {"name": name or _("Anoniem"), "amount": amount}, "when": when}
+        when = _("%(time)s geleden") % {"time": timesince(paid_at, now, depth=1)}
+    return _("%(name)s gaf %(amount)s") % {"name": name or _("Anoniem"), "amount": amount}, when

@@ -9,7 +9,7 @@ from donations.models import Donation
 from partners.models import PartnershipRequest
 from tests.conftest import browser_like_client
 from tests.donations.conftest import module_demo_site  # noqa: F401
-from tests.donations.helpers import campaign
+from tests.donations.helpers import campaign, donation_form_data
 
 pytestmark = pytest.mark.usefixtures("module_demo_site", "db")
 
@@ -44,19 +44,6 @@ def test_the_same_addresses_without_a_nul_still_work(client):
     assert client.get("/verhalen/?sector=po").status_code == 200
 
 
-def _donation_form(**changes):
-    return {
-        "campaign": campaign().pk,
-        "amount_choice": "5000",
-        "other_amount": "",
-        "frequency": "once",
-        "email": "anna@example.org",
-        "name": "Anna de Vries",
-        "monthly_offer": "declined",
-        **changes,
-    }
-
-
 @pytest.mark.parametrize(
     "changes",
     [
@@ -69,7 +56,7 @@ def test_a_nul_in_the_donation_form_is_refused_before_the_view(changes):
     browser = browser_like_client()
     browser.get(campaign().url)
 
-    assert_refused(browser.post("/doneren/", _donation_form(**changes)))  # multipart, as the client sends it
+    assert_refused(browser.post("/doneren/", donation_form_data(**changes)))  # multipart, as the client sends it
     assert not Donation.objects.exists()
 
 

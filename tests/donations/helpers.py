@@ -139,6 +139,26 @@ def event_body(event_id, event_type, data_object):
 # -- the donor's side ----------------------------------------------------------------------------------------------
 
 
+def donation_form_data(**changes):
+    """What the campaign page's form posts for a one-off € 50 gift whose donor declined the offer to give monthly."""
+    return {
+        "campaign": campaign().pk,
+        "amount_choice": "5000",
+        "other_amount": "",
+        "frequency": "once",
+        "email": "anna@example.org",
+        "name": "Anna de Vries",
+        "monthly_offer": "declined",
+        **changes,
+    }
+
+
+def give_with(client, **changes):
+    """POST the form the way the campaign page's form does, after opening the page."""
+    client.get(campaign().url)
+    return client.post("/doneren/", donation_form_data(**changes))
+
+
 def csrf_token(html):
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 

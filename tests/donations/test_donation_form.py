@@ -11,7 +11,7 @@ from donations import stripe_gateway
 from donations.models import Donation, DonationStatus
 from tests.conftest import browser_like_client
 
-from .helpers import campaign, stripe_client
+from .helpers import campaign, donation_form_data, give_with, stripe_client
 
 pytestmark = pytest.mark.usefixtures("module_demo_site", "db")
 
@@ -21,25 +21,6 @@ NOT_AN_AMOUNT = "Vul een bedrag in euro in, bijvoorbeeld 25 of 25,50."
 
 def _checkout_sessions(standin):
     return stripe_client(standin).v1.checkout.sessions.list().data
-
-
-def _donation_form(**changes):
-    return {
-        "campaign": campaign().pk,
-        "amount_choice": "5000",
-        "other_amount": "",
-        "frequency": "once",
-        "email": "anna@example.org",
-        "name": "Anna de Vries",
-        "monthly_offer": "declined",
-        **changes,
-    }
-
-
-def _give(client, **changes):
-    """POST the form the way the campaign page's form does, after opening the page."""
-    client.get(campaign().url)
-    return client.post("/doneren/", _donation_form(**changes))
 
 
 @pytest.fixture
@@ -78,7 +59,7 @@ def browser_client():
 def test_bad_input_is_refused_with_a_dutch_message_and_reaches_neither_stripe_nor_the_ledger(
     browser_client, standin_without_webhooks, changes, message
 ):
-    response = _give(browser_client, **changes)
+    response = give_with(browser_client, **changes)
 
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -92,7 +73,7 @@ def test_a_campaign_that_closed_while_its_page_was_open_takes_no_more_gifts(brow
     page.end_date = timezone.localdate() - datetime.timedelta(days=1)
     page.save_revision().publish()
 
-    response = browser_client.post("/doneren/", _donation_form())
+    response = browser_client.post("/doneren/", donation_form_data())
 
     assert response.status_code == 400
     assert "Deze campagne is gesloten. Kies een andere campagne." in response.content.decode()
@@ -111,7 +92,7 @@ def test_a_campaign_that_closed_while_its_page_was_open_takes_no_more_gifts(brow
     ],
 )
 def test_a_post_that_does_not_come_from_this_site_is_refused_and_changes_nothing(headers, standin_without_webhooks):
-    response = Client(enforce_csrf_checks=True).post("/doneren/", _donation_form(), headers=headers)
+    response = Client(enforce_csrf_checks=True).post("/doneren/", donation_form_data(), headers=headers)
 
     assert response.status_code == 403
     assert "Dit formulier is niet verstuurd" in response.content.decode()
@@ -122,8 +103,8 @@ def test_a_post_that_does_not_come_from_this_site_is_refused_and_changes_nothing
 def test_a_post_from_this_site_needs_no_csrf_token(standin_without_webhooks):
     # No CSRF cookie or token: the page that holds the form is the same for every visitor (and cached).
     old_browser = Client(enforce_csrf_checks=True, headers={"Referer": "http://testserver/campagnes/"})
-    assert old_browser.post("/doneren/", _donation_form()).status_code == 303
-    assert browser_like_client().post("/doneren/", _donation_form()).status_code == 303
+    assert old_browser.post("/doneren/", donation_form_data()).status_code == 303
+    assert browser_like_client().post("/doneren/", donation_form_data()).status_code == 303
     assert Donation.objects.count() == 2
 
 
@@ -131,15 +112,15 @@ def test_too_many_attempts_from_one_address_are_refused(
     browser_client, standin_without_webhooks, settings, one_rate_limit_window
 ):
     settings.DONATION_RATE_LIMIT = "3/h"
-    assert [_give(browser_client).status_code for _ in range(3)] == [303] * 3
+    assert [give_with(browser_client).status_code for _ in range(3)] == [303] * 3
 
-    refused = _give(browser_client)
+    refused = give_with(browser_client)
 
     assert refused.status_code == 429
     assert "U heeft in korte tijd te vaak geprobeerd te doneren." in refused.content.decode()
     assert Donation.objects.count() == 3
     assert len(_checkout_sessions(standin_without_webhooks)) == 3
-    assert _give(browser_like_client(REMOTE_ADDR="192.0.2.7")).status_code == 303
+    assert give_with(browser_like_client(REMOTE_ADDR="192.0.2.7")).status_code == 303
 
 
 def _closed_port():
@@ -152,7 +133,7 @@ def test_when_stripe_is_unreachable_the_donor_is_told_and_the_attempt_is_kept(br
     settings.STRIPE_API_BASE = f"http://127.0.0.1:{_closed_port()}"
     stripe_gateway.reset_client()
 
-    response = _give(browser_client, email="bram@example.org")
+    response = give_with(browser_client, email="bram@example.org")
 
     stripe_gateway.reset_client()
     page = response.content.decode()

@@ -13,30 +13,13 @@ from donations.models import Donation, DonationStatus, Donor, Frequency, Monthly
 from donations.recent_gifts import refresh
 from tests.conftest import browser_like_client
 
-from .helpers import campaign, session_id_from
+from .helpers import campaign, give_with, session_id_from
 
 pytestmark = pytest.mark.usefixtures("module_demo_site", "db", "standin_without_webhooks")
 
 
-def _form(**changes):
-    return {
-        "campaign": campaign().pk,
-        "amount_choice": "5000",
-        "other_amount": "",
-        "frequency": "once",
-        "email": "anna@example.org",
-        "name": "Anna de Vries",
-        **changes,
-    }
-
-
-def _give(client, **changes):
-    client.get(campaign().url)
-    return client.post("/doneren/", _form(**changes))
-
-
 def test_a_one_off_gift_is_offered_once_as_a_monthly_one_before_anything_is_made():
-    response = _give(browser_like_client())
+    response = give_with(browser_like_client(), monthly_offer="")
     assert response.status_code == 200
     html = response.content.decode()
     assert "Maak er € 10 per maand van?" in html  # 20 % of € 50
@@ -47,7 +30,7 @@ def test_a_one_off_gift_is_offered_once_as_a_monthly_one_before_anything_is_made
 
 
 def test_accepting_the_offer_makes_a_monthly_gift_of_the_offered_amount():
-    response = _give(browser_like_client(), monthly_offer="accepted")
+    response = give_with(browser_like_client(), monthly_offer="accepted")
     assert response.status_code == 303
     donation = Donation.objects.get()
     assert (donation.frequency, donation.amount_cents, donation.monthly_offer) == (
@@ -58,13 +41,13 @@ def test_accepting_the_offer_makes_a_monthly_gift_of_the_offered_amount():
 
 
 def test_declining_keeps_the_one_off_gift_and_records_the_answer():
-    assert _give(browser_like_client(), monthly_offer="declined").status_code == 303
+    assert give_with(browser_like_client(), monthly_offer="declined").status_code == 303
     donation = Donation.objects.get()
     assert (donation.frequency, donation.amount_cents, donation.monthly_offer) == ("once", 5000, "declined")
 
 
 def test_a_monthly_gift_gets_no_offer_and_a_forged_answer_is_not_counted_as_accepted_offer():
-    assert _give(browser_like_client(), frequency="monthly").status_code == 303
+    assert give_with(browser_like_client(), frequency="monthly").status_code == 303
     assert Donation.objects.get().monthly_offer == ""
 
 
@@ -72,21 +55,21 @@ def test_a_campaign_without_the_offer_goes_straight_to_payment():
     page = campaign()
     page.monthly_offer_percent = 0
     page.save(update_fields=["monthly_offer_percent"])
-    assert _give(browser_like_client()).status_code == 303
+    assert give_with(browser_like_client(), monthly_offer="").status_code == 303
     assert Donation.objects.get().monthly_offer == ""
 
 
 def test_the_gift_shows_only_the_first_name_and_anonymous_gifts_none():
     client = browser_like_client()
-    _give(client, monthly_offer="declined")
-    _give(client, monthly_offer="declined", email="bo@example.org", name="Bo Jansen", anonymous="on")
+    give_with(client, monthly_offer="declined")
+    give_with(client, monthly_offer="declined", email="bo@example.org", name="Bo Jansen", anonymous="on")
     names = dict(Donation.objects.values_list("donor__email", "public_name"))
     assert names == {"anna@example.org": "Anna", "bo@example.org": ""}
 
 
 def test_a_broken_off_checkout_returns_to_the_campaign_page_with_the_answers_filled_in(standin_without_webhooks):
     client = browser_like_client()
-    response = _give(client, monthly_offer="declined", amount_choice="other", other_amount="37,50", newsletter="on")
+    response = give_with(client, monthly_offer="declined", amount_choice="other", other_amount="37,50", newsletter="on")
     session = standin_without_webhooks.get_object(session_id_from(response["Location"]))
     cancel = urlsplit(session["cancel_url"])
     assert cancel.path == campaign().url
