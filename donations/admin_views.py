@@ -18,7 +18,7 @@ from core.admin.responses import forbidden
 from core.admin.viewsets import ExportCheckedIndexView, ReadOnlyModelViewSet
 from core.money import format_euro
 
-from . import events, notifications, privacy, stripe_gateway
+from . import events, handlers, notifications, privacy, stripe_gateway
 from .models import Donation, DonationStatus, Donor, RecurringDonation, StripeEvent
 
 logger = logging.getLogger(__name__)
@@ -288,12 +288,12 @@ class RecurringDonationViewSet(ReadOnlyModelViewSet):
             if not _can_stop(recurring):
                 return None, _("Deze gift is al gestopt."), False
             try:
-                stripe_gateway.cancel_subscription(recurring.stripe_subscription_id)
+                subscription = stripe_gateway.cancel_subscription(recurring.stripe_subscription_id)
             except stripe_gateway.StripeError:
                 logger.exception("Stopping recurring gift %s failed", recurring.pk)
                 return None, _("Stripe kon de gift niet stoppen; probeer het later opnieuw."), False
-            # The gift turns "gestopt" when Stripe's customer.subscription.deleted webhook confirms it.
-            return RECURRING_STOP_REQUESTED, _("Stoppen aangevraagd bij Stripe."), True
+            handlers.record_cancellation(subscription)
+            return RECURRING_STOP_REQUESTED, _("De gift is gestopt."), True
 
         return confirmed_action(
             request,

@@ -11,6 +11,8 @@ site never made) or `MalformedEvent` (a shape no Stripe event has).
 import logging
 import uuid
 
+from django.db import transaction
+
 from . import notifications, stripe_gateway
 from .models import Donation, DonationStatus, Donor, RecurringDonation, RecurringStatus
 from .state import CHARGE_SETTLED, DISPUTE_WON, INVOICE_RETRY_PAID, MONEY_RECEIVED, recurring_transition, transition
@@ -357,6 +359,15 @@ def customer_subscription_deleted(subscription):
         _expire(recurring)
     else:
         _stop(recurring)
+
+
+def record_cancellation(subscription):
+    """Stripe's answer to our own cancel request, recorded at once so the donor and staff see the gift stopped.
+
+    The customer.subscription.deleted webhook that follows finds the gift ended and changes nothing.
+    """
+    with transaction.atomic():
+        customer_subscription_deleted(subscription)
 
 
 # -- charges -------------------------------------------------------------------------------------------------------

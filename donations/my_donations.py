@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.money import parse_euro_amount
 
-from . import stripe_gateway
+from . import handlers, stripe_gateway
 from .models import Donor, RecurringDonation
 
 SALT = "mijn-donaties"
@@ -93,11 +93,11 @@ def stop_recurring(request, token, pk):
     recurring = _recurring_of(donor, pk)
     if not recurring.has_ended:
         try:
-            stripe_gateway.cancel_subscription(recurring.stripe_subscription_id)
+            subscription = stripe_gateway.cancel_subscription(recurring.stripe_subscription_id)
         except stripe_gateway.StripeError:
             messages.error(request, _("Stoppen lukte nu niet. Probeer het later opnieuw of mail ons."))
             return HttpResponseRedirect(_overview_url(token))
-        # The customer.subscription.deleted webhook records the stop; the donor sees it at once anyway.
+        handlers.record_cancellation(subscription)
         messages.success(request, _("Uw terugkerende gift is gestopt. Er worden geen nieuwe betalingen afgeschreven."))
     return HttpResponseRedirect(_overview_url(token))
 

@@ -127,7 +127,8 @@ def retrieve_subscription(subscription_id):
 
 
 def cancel_subscription(subscription_id):
-    return _client().v1.subscriptions.cancel(subscription_id)
+    """The canceled subscription as a plain dict, shaped like the object of customer.subscription.deleted."""
+    return _client().v1.subscriptions.cancel(subscription_id).to_dict()
 
 
 def change_subscription_amount(subscription_id, amount_cents):
