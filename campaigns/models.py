@@ -110,6 +110,11 @@ class CampaignPage(CachedPageMixin, SeoFieldsMixin, Page):
     def goal_display(self):
         return format_euro(self.goal_cents)
 
+    def impact_line_for(self, cents):
+        """What a gift of `cents` can do: the line of the largest suggested amount it reaches (as the form shows it)."""
+        reached = [amount for amount in self.suggested_amounts.all() if amount.amount_cents <= cents]
+        return max(reached, key=lambda amount: amount.amount_cents).impact_line if reached else ""
+
 
 class SuggestedAmount(Orderable):
     page = ParentalKey(CampaignPage, related_name="suggested_amounts", on_delete=models.CASCADE)

@@ -20,6 +20,7 @@ from .forms import DonationForm
 from .models import Donation, DonationStatus
 from .prefill import form_start
 from .state import transition
+from .thank_you import thank_you_context
 
 logger = logging.getLogger(__name__)
 
@@ -100,4 +101,4 @@ def thank_you(request):
         state = "failed"
     else:
         state = "processing"
-    return TemplateResponse(request, "donations/thank_you.html", {"donation": donation, "state": state})
+    return TemplateResponse(request, "donations/thank_you.html", thank_you_context(request, donation, state))
