@@ -19,7 +19,8 @@ class ShareLink:
 
 def share_links(campaign_title, campaign_url):
     text = _(
-        "Ik heb net gegeven aan %(campaign)s van Stichting leerKRACHT: betere kansen voor alle leerlingen, doordat leraren van elkaar leren. Doe je ook mee?"
+        "Ik heb net gegeven aan %(campaign)s van Stichting leerKRACHT: betere kansen voor alle leerlingen, "
+        "doordat leraren van elkaar leren. Doe je ook mee?"
     ) % {"campaign": campaign_title}
     subject = _("Doe je ook mee met %(campaign)s?") % {"campaign": campaign_title}
     body = f"{text}\n\n{campaign_url}"
