@@ -90,6 +90,8 @@ def test_every_step_of_a_monthly_gift_passes_at_phone_and_desktop_width(
 
         pay_with_ideal(page)
         expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt voor uw gift!")
+        expect(page.get_by_text("De volgende afschrijving is rond")).to_be_visible()
+        expect(page.get_by_role("link", name=re.compile("^Mijn donaties"))).to_be_visible()
         check("donatie-4-bedankt")
 
         delivered(stripe_standin)

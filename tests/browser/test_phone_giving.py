@@ -1,6 +1,6 @@
 """Giving on a 375 × 667 phone: the title, total and amounts in the first screen, a menu button, a form that says
 what each choice costs and does, the one offer to give monthly, and a broken-off checkout that comes back filled in.
-axe checks each new state (menu open, offer open, checkout broken off)."""
+axe checks each new state (menu open, offer open, checkout broken off, thank-you page)."""
 
 import re
 
@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import AXE_OPTIONS, _axe, format_violations
+from tests.browser.test_journeys import pay_with_ideal
 from tests.donations.conftest import stripe_standin  # noqa: F401
 
 pytestmark = pytest.mark.browser
@@ -82,3 +83,13 @@ def test_a_donor_gives_on_a_phone(live_demo_site, stripe_standin, new_page, scre
     # The offer was answered for this gift: giving again goes straight to payment.
     submit.click()
     page.wait_for_url(stripe_standin.base_url + "/**")
+    pay_with_ideal(page)
+
+    # The thank-you page says what the gift does, offers monthly once more and leads on to sharing.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt voor uw gift!")
+    expect(page.locator(".thank-you__impact")).to_contain_text("€ 100")
+    expect(page.get_by_role("link", name=re.compile(r"^Geef €\s20 per maand$"))).to_be_visible()
+    expect(page.locator(".share-links").get_by_role("link")).to_have_count(5)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.screenshot(path=str(screenshot_dir / "phone-5-thank-you.png"), full_page=True)
+    _no_axe_violations(page, "thank-you page")
