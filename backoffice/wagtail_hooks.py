@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -26,3 +28,8 @@ def add_fundraising_panel(request, panels):
         from .dashboard import FundraisingPanel
 
         panels.append(FundraisingPanel(request))
+
+
+@hooks.register("insert_global_admin_css")
+def fundraising_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
