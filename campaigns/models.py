@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -10,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.euro_fields import EuroCentsField
 from core.money import format_euro
 from pages.blocks import ContentStreamBlock
 from pages.models import CachedPageMixin, SeoFieldsMixin
@@ -53,9 +55,7 @@ class CampaignPage(CachedPageMixin, SeoFieldsMixin, Page):
         verbose_name=_("Hoofdafbeelding"),
     )
     hero_image_alt = models.CharField(_("Alternatieve tekst hoofdafbeelding"), max_length=250, blank=True)
-    goal_cents = models.PositiveBigIntegerField(
-        _("Doelbedrag (in centen)"), help_text=_("Bijvoorbeeld 5000000 voor € 50.000.")
-    )
+    goal_cents = EuroCentsField(_("Doelbedrag (in euro)"), min_cents=100, help_text=_("Bijvoorbeeld 50.000."))
     start_date = models.DateField(_("Startdatum"))
     end_date = models.DateField(_("Einddatum"), null=True, blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("Inhoud"), blank=True)
@@ -118,7 +118,9 @@ class CampaignPage(CachedPageMixin, SeoFieldsMixin, Page):
 
 class SuggestedAmount(Orderable):
     page = ParentalKey(CampaignPage, related_name="suggested_amounts", on_delete=models.CASCADE)
-    amount_cents = models.PositiveIntegerField(_("Bedrag (in centen)"))
+    amount_cents = EuroCentsField(
+        _("Bedrag (in euro)"), min_cents=settings.DONATION_MIN_CENTS, max_cents=settings.DONATION_MAX_CENTS
+    )
     impact_line = models.CharField(
         _("Wat het kan doen"), max_length=200, help_text=_("Bijvoorbeeld: bijv. € 50 kan een training geven.")
     )
