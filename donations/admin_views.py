@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
 from core.admin.actions import confirmed_action
+from core.admin.exports import Column
 from core.admin.responses import forbidden
 from core.admin.viewsets import ExportCheckedIndexView, ReadOnlyModelViewSet
 from core.money import format_euro
@@ -61,21 +62,27 @@ class DonationViewSet(ReadOnlyModelViewSet):
     }
     search_fields = ["donor__email", "donor__name", "receipt_number", "stripe_payment_intent_id"]
     ordering = ["-created_at"]
-    list_export = [
-        "pk",
-        "created_at",
-        "paid_at",
-        "campaign",
-        "donor.name",
-        "donor.email",
-        "amount_cents",
-        "fee_cents",
-        "refunded_cents",
-        "frequency",
-        "status",
-        "receipt_number",
+    export_columns = [
+        Column("pk", _("Nummer")),
+        Column("receipt_number", _("Ontvangstbewijs")),
+        Column("created_at", _("Aangemaakt op"), "datetime"),
+        Column("paid_at", _("Betaald op"), "datetime"),
+        Column("campaign.title", _("Campagne")),
+        Column("donor.name", _("Naam")),
+        Column("donor.email", _("E-mailadres")),
+        Column("kind_label", _("Soort gift")),
+        Column("get_status_display", _("Status")),
+        Column("amount_cents", _("Gift (€)"), "euro"),
+        Column("fee_cents", _("Bijdrage transactiekosten (€)"), "euro"),
+        Column("total_cents", _("Bruto ontvangen (€)"), "euro"),
+        Column("refunded_cents", _("Terugbetaald (€)"), "euro"),
+        Column("get_monthly_offer_display", _("Aanbod maandelijks geven")),
+        Column("stripe_payment_intent_id", _("Stripe-betaling")),
+        Column("stripe_charge_id", _("Stripe-charge")),
+        Column("stripe_invoice_id", _("Stripe-factuur")),
     ]
     export_filename = "donaties"
+    list_select_related = ("campaign", "donor")
     inspect_view_fields = [
         "public_id",
         "campaign",
@@ -167,7 +174,13 @@ class DonorViewSet(ReadOnlyModelViewSet):
     list_filter = {"newsletter_opt_in": ["exact"], "created_at": ["date__gte", "date__lte"]}
     search_fields = ["email", "name"]
     ordering = ["-created_at"]
-    list_export = ["pk", "email", "name", "newsletter_opt_in", "created_at"]
+    export_columns = [
+        Column("pk", _("Nummer")),
+        Column("email", _("E-mailadres")),
+        Column("name", _("Naam")),
+        Column("newsletter_opt_in", _("Nieuwsbrief"), "yes_no"),
+        Column("created_at", _("Aangemaakt op"), "datetime"),
+    ]
     export_filename = "donateurs"
     inspect_view_fields = ["email", "name", "newsletter_opt_in", "newsletter_opt_in_at", "created_at"]
     actions = [
@@ -252,18 +265,20 @@ class RecurringDonationViewSet(ReadOnlyModelViewSet):
     }
     search_fields = ["donor__email", "donor__name", "stripe_subscription_id"]
     ordering = ["-created_at"]
-    list_export = [
-        "pk",
-        "created_at",
-        "campaign",
-        "donor.name",
-        "donor.email",
-        "amount_cents",
-        "frequency",
-        "status",
-        "canceled_at",
+    export_columns = [
+        Column("pk", _("Nummer")),
+        Column("created_at", _("Aangemaakt op"), "datetime"),
+        Column("campaign.title", _("Campagne")),
+        Column("donor.name", _("Naam")),
+        Column("donor.email", _("E-mailadres")),
+        Column("amount_cents", _("Bedrag per termijn (€)"), "euro"),
+        Column("get_frequency_display", _("Frequentie")),
+        Column("get_status_display", _("Status")),
+        Column("canceled_at", _("Gestopt op"), "datetime"),
+        Column("stripe_subscription_id", _("Stripe-abonnement")),
     ]
     export_filename = "terugkerende-giften"
+    list_select_related = ("campaign", "donor")
     inspect_view_fields = [
         "donor",
         "campaign",

@@ -181,7 +181,7 @@ class Donation(models.Model):
         ]
 
     def __str__(self):
-        return f"{format_euro(self.amount_cents)} – {self.campaign_id} – {self.get_status_display()}"
+        return f"{format_euro(self.total_cents)} · {self.campaign.title} · {self.get_status_display()}"
 
     def save(self, *args, **kwargs):
         # What the row adds to its campaign's total is `totals.count_donation`'s alone to write: a save of an instance
