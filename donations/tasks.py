@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from celery import shared_task
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -118,6 +119,63 @@ def sweep_unsent_receipts():
     ids = list(overdue.values_list("pk", flat=True)[:500])
     for donation_id in ids:
         send_receipt.delay(donation_id)
+    return len(ids)
+
+
+@shared_task(**MAIL_RETRY)
+def send_refund_notice(donation_id):
+    """Tell the donor what was refunded since the last notice: once per rise of the refund total.
+
+    The new total is marked as told in the transaction that sends, under the row lock: a repeated or racing run
+    finds it told and sends nothing; a failed send rolls the mark back for the retry. A worker that dies after the
+    mail server took the message sends it again with the same Message-ID, which mail programs show once.
+    """
+    with transaction.atomic():
+        donation = (
+            Donation.objects.select_for_update().select_related("donor", "campaign").filter(pk=donation_id).first()
+        )
+        if donation is None or privacy.is_erased(donation.donor):
+            return "skipped"
+        told = donation.refund_notice_sent_cents
+        if donation.refunded_cents <= told:
+            return "skipped"
+        # Conditional, so that on a database without row locks (SQLite) only one of two racing runs goes on.
+        if not Donation.objects.filter(pk=donation.pk, refund_notice_sent_cents=told).update(
+            refund_notice_sent_cents=donation.refunded_cents
+        ):
+            return "skipped"
+        _refund_message(donation, donation.refunded_cents - told).send()
+    return "sent"
+
+
+def _refund_message(donation, refund_cents):
+    donor = donation.donor
+    with in_language_of(donor):
+        context = {
+            "donation": donation,
+            "refund_cents": refund_cents,
+            "partial": donation.refunded_cents < donation.total_cents,
+            "campaign_title": campaign_title(donation.campaign),
+        }
+        subject = _("Uw gift is terugbetaald")
+    message_id = f"<refund-{donation.public_id}-{donation.refunded_cents}@{_message_id_domain()}>"
+    return donor_email(
+        "donations/email/refund_notice", context, donor=donor, subject=subject, headers={"Message-ID": message_id}
+    )
+
+
+@shared_task
+def sweep_unsent_refund_notices():
+    """Queue again the refund notices a broker that was down never took; a notice is tried again for a day."""
+    cutoff = timezone.now() - datetime.timedelta(seconds=settings.RECEIPT_SWEEP_AFTER_SECONDS)
+    untold = Donation.objects.filter(
+        refunded_cents__gt=F("refund_notice_sent_cents"),
+        updated_at__lte=cutoff,
+        updated_at__gt=cutoff - datetime.timedelta(days=1),
+    )
+    ids = list(untold.values_list("pk", flat=True)[:500])
+    for donation_id in ids:
+        send_refund_notice.delay(donation_id)
     return len(ids)
 
 

@@ -65,6 +65,17 @@ ENGLISH = {
     "Dankzij uw gift kunnen meer leraren van elkaar leren en samen hun onderwijs verbeteren. Zo krijgt ieder kind "
     "meer kansen.": "Thanks to your gift, more teachers can learn from each other and improve their teaching "
     "together. That gives every child more opportunities.",
+    # the refund notice
+    "Uw gift is terugbetaald": "Your gift has been refunded",
+    "Wij hebben %(amount)s van uw gift aan %(campaign)s van %(date)s aan u terugbetaald.": "We have refunded "
+    "%(amount)s of your gift of %(date)s to %(campaign)s.",
+    "In totaal is nu %(refunded)s van uw gift van %(total)s terugbetaald.": "In all, %(refunded)s of your gift of "
+    "%(total)s has now been refunded.",
+    "Het bedrag staat meestal binnen 5 tot 10 werkdagen weer op uw rekening, op dezelfde manier als u betaalde "
+    "(bankrekening of creditcard). Hoe snel precies, hangt af van uw bank.": "The amount usually reaches your "
+    "account within 5 to 10 working days, the same way you paid (bank account or credit card). Exactly how soon "
+    "depends on your bank.",
+    "Heeft u vragen? Beantwoord dan deze e-mail.": "Any questions? Just reply to this e-mail.",
 }
 
 
