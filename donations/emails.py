@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.emails import build_email
+from newsletter.signing import unsubscribe_link
 from pages.i18n import locale_id_for, localize_pages
 
 from .models import DonorLanguage
@@ -42,13 +43,25 @@ def campaign_title(campaign):
 
 def donor_email(template, context, *, donor, subject, headers=None, attachments=()):
     """A mail to `donor` from `template`, in their language. Build `subject` inside `in_language_of(donor)`, or pass
-    it lazily."""
+    it lazily.
+
+    A donor who gets the newsletter finds the way out in every mail: a footer link and the List-Unsubscribe headers
+    (RFC 2369, with RFC 8058's one-click POST), which mail programs show as an "unsubscribe" button.
+    """
+    language = donor_language(donor)
+    context = {"donor": donor, **context}
+    headers = dict(headers or {})
+    if donor.newsletter_opt_in:
+        unsubscribe_url = unsubscribe_link(donor, language)
+        context["unsubscribe_url"] = unsubscribe_url
+        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     return build_email(
         template,
-        {"donor": donor, **context},
+        context,
         subject=subject,
         to=donor.email,
-        language=donor_language(donor),
+        language=language,
         headers=headers,
         attachments=attachments,
     )

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "campaigns",
     "donations",
     "periodic_gifts",
+    "newsletter",
     "partners",
     "backoffice",
     "delivery",

@@ -76,6 +76,10 @@ ENGLISH = {
     "account within 5 to 10 working days, the same way you paid (bank account or credit card). Exactly how soon "
     "depends on your bank.",
     "Heeft u vragen? Beantwoord dan deze e-mail.": "Any questions? Just reply to this e-mail.",
+    # the unsubscribe page
+    "U bent afgemeld voor de nieuwsbrief.": "You have been unsubscribed from the newsletter.",
+    "Ja, meld mij af": "Yes, unsubscribe me",
+    "Deze afmeldlink is ongeldig": "This unsubscribe link is not valid",
 }
 
 
