@@ -150,9 +150,11 @@ def send_refund_notice(donation_id):
 
 def _refund_message(donation, refund_cents):
     donor = donation.donor
+    anbi, _receipt_settings = site_settings()
     with in_language_of(donor):
         context = {
             "donation": donation,
+            "anbi": anbi,
             "refund_cents": refund_cents,
             "partial": donation.refunded_cents < donation.total_cents,
             "campaign_title": campaign_title(donation.campaign),
