@@ -1,7 +1,9 @@
-"""The site's e-mails: Dutch, plain text with an HTML alternative, from a pair of templates.
+"""The site's e-mails: plain text with an HTML alternative, from a pair of templates, in one language.
 
-Always Dutch, also when the message is built inside an English request (eager tasks in tests): workers have no
-visitor to take a language from, links go to the Dutch addresses, and the texts stay in one language."""
+A message is in the language it is built for (`language`, Dutch unless a caller says otherwise), also when it is
+built inside a request in another language (eager tasks in tests): workers have no visitor to take a language from,
+so donor mails pass the donor's own. Templates mark their texts with `{% translate %}`; Dutch is the source text.
+"""
 
 import functools
 
@@ -22,22 +24,23 @@ def in_dutch(build):
     return build_in_dutch
 
 
-@in_dutch
-def build_email(template, context, *, subject, to, reply_to=None, headers=None, attachments=()):
+def build_email(template, context, *, subject, to, language="nl", reply_to=None, headers=None, attachments=()):
     """A message from `template`.txt and `template`.html (e.g. "partners/email/confirmation") to the address `to`.
 
-    The templates also get `site_url`, the site's address. `attachments` are (filename, content, mimetype).
+    Rendered with `language` active (a lazy `subject` too). The templates also get `site_url`, the site's address,
+    and `language`. `attachments` are (filename, content, mimetype).
     """
-    context = {"site_url": settings.WAGTAILADMIN_BASE_URL, **context}
-    message = EmailMultiAlternatives(
-        subject=str(subject),
-        body=render_to_string(f"{template}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[to],
-        reply_to=reply_to,
-        headers=headers,
-    )
-    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    with translation.override(language):
+        context = {"site_url": settings.WAGTAILADMIN_BASE_URL, "language": language, **context}
+        message = EmailMultiAlternatives(
+            subject=str(subject),
+            body=render_to_string(f"{template}.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[to],
+            reply_to=reply_to,
+            headers=headers,
+        )
+        message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
     return message

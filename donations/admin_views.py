@@ -171,18 +171,27 @@ class DonorViewSet(ReadOnlyModelViewSet):
     menu_label = _("Donateurs")
     export_permission = EXPORT_PERMISSION
     list_display = ["email", "name", "newsletter_opt_in", "created_at"]
-    list_filter = {"newsletter_opt_in": ["exact"], "created_at": ["date__gte", "date__lte"]}
+    list_filter = {"newsletter_opt_in": ["exact"], "language": ["exact"], "created_at": ["date__gte", "date__lte"]}
     search_fields = ["email", "name"]
     ordering = ["-created_at"]
     export_columns = [
         Column("pk", _("Nummer")),
         Column("email", _("E-mailadres")),
         Column("name", _("Naam")),
+        Column("get_language_display", _("Taal")),
         Column("newsletter_opt_in", _("Nieuwsbrief"), "yes_no"),
         Column("created_at", _("Aangemaakt op"), "datetime"),
     ]
     export_filename = "donateurs"
-    inspect_view_fields = ["email", "name", "newsletter_opt_in", "newsletter_opt_in_at", "created_at"]
+    inspect_view_fields = [
+        "email",
+        "name",
+        "language",
+        "newsletter_opt_in",
+        "newsletter_opt_in_at",
+        "newsletter_opt_out_at",
+        "created_at",
+    ]
     actions = [
         (_("Gegevens downloaden (JSON)"), "donor:data_json", PRIVACY_PERMISSION, lambda donor: True),
         (_("Gegevens downloaden (CSV)"), "donor:data_csv", PRIVACY_PERMISSION, lambda donor: True),

@@ -7,15 +7,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from . import stripe_gateway
-from .models import Donation, Donor
+from .models import Donation, Donor, DonorLanguage
 from .prefill import QUERY_PARAMETER, return_token
 
 
 @transaction.atomic
-def create_pending_donation(cleaned_data) -> Donation:
+def create_pending_donation(cleaned_data, language=DonorLanguage.DUTCH) -> Donation:
+    """`language`: that of the page the gift was made on; the donor's mails follow the language of their last gift."""
     email = cleaned_data["email"].strip().lower()
     donor, _ = Donor.objects.select_for_update().get_or_create(email=email)
     changed = []
+    if language in DonorLanguage.values and donor.language != language:
+        donor.language = language
+        changed.append("language")
     if cleaned_data.get("name") and not donor.name:
         donor.name = cleaned_data["name"]
         changed.append("name")

@@ -405,6 +405,8 @@ def charge_refunded(charge):
     refunded = min(amount_refunded, donation.total_cents)
     if refunded <= donation.refunded_cents:
         return
+    # The donor hears of each rise of the running total once (the task compares it with what they were told).
+    notifications.queue_refund_notice(donation)
     if refunded == donation.total_cents:
         if _move(donation, DonationStatus.REFUNDED, cause=CHARGE_SETTLED, refunded_cents=refunded):
             return

@@ -3,6 +3,7 @@ import uuid
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from core.money import format_euro
@@ -46,6 +47,13 @@ class RecurringStatus(models.TextChoices):
 ENDED_RECURRING_STATUSES = (RecurringStatus.CANCELED, RecurringStatus.EXPIRED)
 
 
+class DonorLanguage(models.TextChoices):
+    """The language a donor gave in (the address of the form: /en/ is English); their e-mails are in it."""
+
+    DUTCH = "nl", _("Nederlands")
+    ENGLISH = "en", _("Engels")
+
+
 class Donor(models.Model):
     # Keeps ledger rows out of the editors' "usage" listings of pages, and skips the index on every save.
     wagtail_reference_index_ignore = True
@@ -54,12 +62,15 @@ class Donor(models.Model):
     name = models.CharField(_("naam"), max_length=160, blank=True)
     newsletter_opt_in = models.BooleanField(_("nieuwsbrief"), default=False)
     newsletter_opt_in_at = models.DateTimeField(_("nieuwsbrief aangevraagd op"), null=True, blank=True)
+    newsletter_opt_out_at = models.DateTimeField(_("nieuwsbrief afgemeld op"), null=True, blank=True)
+    language = models.CharField(_("taal"), max_length=2, choices=DonorLanguage.choices, default=DonorLanguage.DUTCH)
     stripe_customer_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("donateur")
         verbose_name_plural = _("donateurs")
+        permissions = [("export_newsletter", _("Kan de nieuwsbrieflijst exporteren"))]
 
     def __str__(self):
         return self.name or self.email
@@ -98,6 +109,13 @@ class RecurringDonation(models.Model):
     @property
     def is_periodic_gift(self):
         return bool(self.agreement_number)
+
+    @property
+    def gift_noun(self):
+        """The gift in a sentence ("uw maandelijkse gift van € 10"), in the active language."""
+        if self.agreement_number:
+            return _("periodieke gift")  # the gift of an agreement (overeenkomst)
+        return _("jaarlijkse gift") if self.frequency == Frequency.YEARLY else _("maandelijkse gift")
 
 
 COUNTED_FIELDS = frozenset({"in_total_cents", "in_donor_count"})
@@ -145,6 +163,9 @@ class Donation(models.Model):
     receipt_message_id = models.CharField(max_length=255, blank=True, editable=False)
     receipt_queued_at = models.DateTimeField(null=True, blank=True)
     receipt_sent_at = models.DateTimeField(null=True, blank=True)
+    # The running refund total the donor was last told about: a repeated or racing refund event mails nothing, a
+    # further partial refund mails only what came on top.
+    refund_notice_sent_cents = models.PositiveIntegerField(default=0, editable=False)
     receipt_failed_at = models.DateTimeField(
         _("bevestiging mislukt op"),
         null=True,
@@ -346,14 +367,22 @@ class AnnualOverview(models.Model):
         return f"{self.year} – {self.donor}"
 
 
+# Marked for translation: an English receipt whose setting has no English text of its own says this in English.
+DEFAULT_THANK_YOU_TEXT = gettext_noop(
+    "Dankzij uw gift kunnen meer leraren van elkaar leren en samen hun onderwijs verbeteren. "
+    "Zo krijgt ieder kind meer kansen."
+)
+
+
 @register_setting(icon="mail")
 class ReceiptSettings(BaseSiteSetting):
-    thank_you_text = models.TextField(
-        _("Bedanktekst in de bevestiging"),
-        default=(
-            "Dankzij uw gift kunnen meer leraren van elkaar leren en samen hun onderwijs verbeteren. "
-            "Zo krijgt ieder kind meer kansen."
-        ),
+    thank_you_text = models.TextField(_("Bedanktekst in de bevestiging"), default=DEFAULT_THANK_YOU_TEXT)
+
+    # The settings have one value for every language: English receipts take this one, or a fixed English text.
+    thank_you_text_en = models.TextField(
+        _("Bedanktekst in de Engelse bevestiging"),
+        blank=True,
+        help_text=_("Leeg: de vaste Engelse vertaling van de standaardtekst."),
     )
 
     class Meta:

@@ -43,3 +43,10 @@ def queue_recurring_stopped(recurring):
     from .tasks import send_recurring_stopped
 
     queue_on_commit(send_recurring_stopped, recurring.pk)
+
+
+def queue_refund_notice(donation):
+    """Tell the donor about money that went back. The task mails only what the last notice did not cover."""
+    from .tasks import send_refund_notice
+
+    queue_on_commit(send_refund_notice, donation.pk)

@@ -87,6 +87,7 @@ def erase_donor(donor):
             name="",
             newsletter_opt_in=False,
             newsletter_opt_in_at=None,
+            newsletter_opt_out_at=None,
             stripe_customer_id=None,
         )
         # The first name shown with a gift on the campaign page goes with the rest; the gifts then read "Anoniem".
@@ -214,7 +215,16 @@ def store_deleted_customers_without_personal_data(sender, instance, **kwargs):
         instance.payload = redacted_stripe_event(instance.payload)
 
 
-DONOR_FIELDS = ["id", "email", "name", "newsletter_opt_in", "newsletter_opt_in_at", "created_at"]
+DONOR_FIELDS = [
+    "id",
+    "email",
+    "name",
+    "language",
+    "newsletter_opt_in",
+    "newsletter_opt_in_at",
+    "newsletter_opt_out_at",
+    "created_at",
+]
 DONATION_FIELDS = [
     "id",
     "created_at",

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from pages.models import AnbiSettings
@@ -33,10 +34,22 @@ PERIODIC_TAX_TEXT = "giften op basis van een periodieke overeenkomst"
 class OverviewSection:
     """One part of a yearly overview: the payments of one periodieke gift agreement, or all ordinary gifts together."""
 
-    title: str
     agreement_number: str
     donations: list
     total_cents: int
+    # Ordinary gifts beside the payments of an agreement (overeenkomst): "Andere giften" rather than "Giften".
+    beside_periodic: bool = False
+
+    @property
+    def title(self):
+        """In the active language: the PDF is Dutch, the mail the donor's. The tax words stay Dutch in both: they are
+        what the Dutch tax return says."""
+        if self.agreement_number:
+            return _("Periodieke gift, transactienummer %(number)s (%(tax_text)s)") % {
+                "number": self.agreement_number,
+                "tax_text": PERIODIC_TAX_TEXT,
+            }
+        return _("Andere giften (eenmalige en terugkerende giften)") if self.beside_periodic else _("Giften")
 
     @property
     def is_periodic(self):
@@ -52,15 +65,11 @@ def overview_sections(donations):
             donation
         )
     sections = [
-        OverviewSection(
-            f"Periodieke gift, transactienummer {number} ({PERIODIC_TAX_TEXT})",
-            number,
-            payments,
-            sum(payment.total_cents for payment in payments),
-        )
+        OverviewSection(number, payments, sum(payment.total_cents for payment in payments))
         for number, payments in sorted(by_agreement.items())
     ]
     if ordinary:
-        title = "Andere giften (eenmalige en terugkerende giften)" if sections else "Giften"
-        sections.append(OverviewSection(title, "", ordinary, sum(gift.total_cents for gift in ordinary)))
+        sections.append(
+            OverviewSection("", ordinary, sum(gift.total_cents for gift in ordinary), beside_periodic=bool(sections))
+        )
     return sections

@@ -8,14 +8,16 @@ from urllib.parse import urlsplit
 from celery import shared_task
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from core.emails import build_email
 from core.retry import MAIL_RETRY
+from pages.i18n import locale_id_for, localize_pages
 
 from . import privacy
-from .emails import manage_link
-from .models import AnnualOverview, Donation, DonationStatus, Donor, RecurringDonation
+from .emails import campaign_title, donor_email, donor_language, in_language_of, manage_link
+from .models import DEFAULT_THANK_YOU_TEXT, AnnualOverview, Donation, DonationStatus, Donor, RecurringDonation
 from .pdf import annual_overview_pdf, receipt_pdf
 from .receipts import next_receipt_number, overview_sections, site_settings
 
@@ -79,21 +81,32 @@ def _message_id_domain():
 
 def _receipt_message(donation):
     anbi, receipt_settings = site_settings()
-    context = {
-        "donation": donation,
-        "donor": donation.donor,
-        "anbi": anbi,
-        "thank_you_text": receipt_settings.thank_you_text,
-        "manage_url": manage_link(donation.donor),
-    }
-    return build_email(
+    donor = donation.donor
+    with in_language_of(donor):
+        context = {
+            "donation": donation,
+            "anbi": anbi,
+            "thank_you_text": _thank_you_text(receipt_settings, donor_language(donor)),
+            "manage_url": manage_link(donor),
+            "campaign_title": campaign_title(donation.campaign),
+        }
+        subject = _("Bedankt voor uw gift aan %(campaign)s") % {"campaign": context["campaign_title"]}
+    return donor_email(
         "donations/email/receipt",
         context,
-        subject=f"Bedankt voor uw gift aan {donation.campaign.title}",
-        to=donation.donor.email,
+        donor=donor,
+        subject=subject,
+        # The receipt PDF stays a Dutch document whatever the mail's language: it is for the Dutch tax return.
         attachments=[(f"ontvangstbewijs-{donation.receipt_number}.pdf", receipt_pdf(donation, anbi), PDF)],
         headers={"Message-ID": donation.receipt_message_id},
     )
+
+
+def _thank_you_text(receipt_settings, language):
+    """The editors' thank-you text is Dutch; an English receipt takes its English text, or the default's English."""
+    if language == "nl":
+        return receipt_settings.thank_you_text
+    return receipt_settings.thank_you_text_en or _(DEFAULT_THANK_YOU_TEXT)
 
 
 @shared_task
@@ -110,17 +123,79 @@ def sweep_unsent_receipts():
 
 
 @shared_task(**MAIL_RETRY)
+def send_refund_notice(donation_id):
+    """Tell the donor what was refunded since the last notice: once per rise of the refund total.
+
+    The new total is marked as told in the transaction that sends, under the row lock: a repeated or racing run
+    finds it told and sends nothing; a failed send rolls the mark back for the retry. A worker that dies after the
+    mail server took the message sends it again with the same Message-ID, which mail programs show once.
+    """
+    with transaction.atomic():
+        donation = (
+            Donation.objects.select_for_update().select_related("donor", "campaign").filter(pk=donation_id).first()
+        )
+        if donation is None or privacy.is_erased(donation.donor):
+            return "skipped"
+        told = donation.refund_notice_sent_cents
+        if donation.refunded_cents <= told:
+            return "skipped"
+        # Conditional, so that on a database without row locks (SQLite) only one of two racing runs goes on.
+        if not Donation.objects.filter(pk=donation.pk, refund_notice_sent_cents=told).update(
+            refund_notice_sent_cents=donation.refunded_cents
+        ):
+            return "skipped"
+        _refund_message(donation, donation.refunded_cents - told).send()
+    return "sent"
+
+
+def _refund_message(donation, refund_cents):
+    donor = donation.donor
+    anbi, _receipt_settings = site_settings()
+    with in_language_of(donor):
+        context = {
+            "donation": donation,
+            "anbi": anbi,
+            "refund_cents": refund_cents,
+            "partial": donation.refunded_cents < donation.total_cents,
+            "campaign_title": campaign_title(donation.campaign),
+        }
+        subject = _("Uw gift is terugbetaald")
+    message_id = f"<refund-{donation.public_id}-{donation.refunded_cents}@{_message_id_domain()}>"
+    return donor_email(
+        "donations/email/refund_notice", context, donor=donor, subject=subject, headers={"Message-ID": message_id}
+    )
+
+
+@shared_task
+def sweep_unsent_refund_notices():
+    """Queue again the refund notices a broker that was down never took; a notice is tried again for a day."""
+    cutoff = timezone.now() - datetime.timedelta(seconds=settings.RECEIPT_SWEEP_AFTER_SECONDS)
+    untold = Donation.objects.filter(
+        refunded_cents__gt=F("refund_notice_sent_cents"),
+        updated_at__lte=cutoff,
+        updated_at__gt=cutoff - datetime.timedelta(days=1),
+    )
+    ids = list(untold.values_list("pk", flat=True)[:500])
+    for donation_id in ids:
+        send_refund_notice.delay(donation_id)
+    return len(ids)
+
+
+@shared_task(**MAIL_RETRY)
 def send_payment_failed(recurring_id, invoice_id):
     recurring = RecurringDonation.objects.select_related("donor", "campaign").filter(pk=recurring_id).first()
     if recurring is None:
         return "skipped"
-    context = {"recurring": recurring, "manage_url": manage_link(recurring.donor), "invoice_id": invoice_id}
-    build_email(
-        "donations/email/payment_failed",
-        context,
-        subject="Uw terugkerende gift aan Stichting leerKRACHT: betaling mislukt",
-        to=recurring.donor.email,
-    ).send()
+    donor = recurring.donor
+    with in_language_of(donor):
+        context = {
+            "recurring": recurring,
+            "manage_url": manage_link(donor),
+            "invoice_id": invoice_id,
+            "campaign_title": campaign_title(recurring.campaign),
+        }
+        subject = _("Uw terugkerende gift aan Stichting leerKRACHT: betaling mislukt")
+    donor_email("donations/email/payment_failed", context, donor=donor, subject=subject).send()
     return "sent"
 
 
@@ -129,12 +204,11 @@ def send_recurring_stopped(recurring_id):
     recurring = RecurringDonation.objects.select_related("donor", "campaign").filter(pk=recurring_id).first()
     if recurring is None:
         return "skipped"
-    build_email(
-        "donations/email/recurring_stopped",
-        {"recurring": recurring},
-        subject="Uw terugkerende gift aan Stichting leerKRACHT is gestopt",
-        to=recurring.donor.email,
-    ).send()
+    donor = recurring.donor
+    with in_language_of(donor):
+        context = {"recurring": recurring, "campaign_title": campaign_title(recurring.campaign)}
+        subject = _("Uw terugkerende gift aan Stichting leerKRACHT is gestopt")
+    donor_email("donations/email/recurring_stopped", context, donor=donor, subject=subject).send()
     return "sent"
 
 
@@ -168,19 +242,31 @@ def send_annual_overview(donor_id, year):
             return "skipped"
         total = sum(donation.total_cents for donation in donations)
         overview = overview or AnnualOverview(donor=donor, year=year, total_cents=total, donation_count=len(donations))
-        anbi, _ = site_settings()
+        anbi, _receipt_settings = site_settings()
         sections = overview_sections(donations)
-        context = {"donor": donor, "year": year, "sections": sections, "total_cents": total, "anbi": anbi}
-        build_email(
+        with in_language_of(donor):
+            _name_campaigns(donations)
+            subject = _("Uw jaaroverzicht %(year)s van Stichting leerKRACHT") % {"year": year}
+        context = {"year": year, "sections": sections, "total_cents": total, "anbi": anbi}
+        # The PDF stays a Dutch document whatever the mail's language: it is for the Dutch tax return.
+        pdf = annual_overview_pdf(donor, year, sections, total, anbi)
+        donor_email(
             "donations/email/annual_overview",
             context,
-            subject=f"Uw jaaroverzicht {year} van Stichting leerKRACHT",
-            to=donor.email,
-            attachments=[(f"jaaroverzicht-{year}.pdf", annual_overview_pdf(donor, year, sections, total, anbi), PDF)],
+            donor=donor,
+            subject=subject,
+            attachments=[(f"jaaroverzicht-{year}.pdf", pdf, PDF)],
         ).send()
         overview.total_cents, overview.donation_count, overview.sent_at = total, len(donations), timezone.now()
         overview.save()
     return "sent"
+
+
+def _name_campaigns(donations):
+    """Give each gift its campaign's title in the active language (`campaign_title`), in one query."""
+    titles = localize_pages([donation.campaign for donation in donations], locale_id_for())
+    for donation, page in zip(donations, titles, strict=True):
+        donation.campaign_title = page.title
 
 
 @shared_task

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -56,7 +57,7 @@ def _handle_gift(request, campaign):
         # Without the form's script the offer is a step of its own; with it, the form answered it already.
         return TemplateResponse(request, "donations/monthly_offer.html", {"form": form, "campaign": campaign})
 
-    donation = create_pending_donation(form.cleaned_data)
+    donation = create_pending_donation(form.cleaned_data, language=translation.get_language())
     try:
         checkout_url = start_checkout(request, donation)
     except stripe_gateway.StripeError:

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("donations.urls")),
     path("", include("partners.urls")),
     path("", include("periodic_gifts.urls")),
+    path("", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

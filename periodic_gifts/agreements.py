@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.queueing import queue_on_commit
-from donations.models import Donor
+from donations.models import Donor, DonorLanguage
 
 from .models import AgreementCounter, AgreementStatus, EndReason, PeriodicGiftAgreement, years_after
 
@@ -80,9 +80,16 @@ def request_agreement(cleaned_data, language):
 
     email = cleaned_data["email"].strip().lower()
     donor, _ = Donor.objects.select_for_update().get_or_create(email=email)
+    changed = []
     if not donor.name:
         donor.name = f"{cleaned_data['first_names']} {cleaned_data['last_name']}".strip()[:160]
-        donor.save(update_fields=["name"])
+        changed.append("name")
+    # The mails of the gift's payments (receipts) follow the language the donor asked in.
+    if language in DonorLanguage.values and donor.language != language:
+        donor.language = language
+        changed.append("language")
+    if changed:
+        donor.save(update_fields=changed)
     agreement = PeriodicGiftAgreement.objects.create(
         transaction_number=next_transaction_number(timezone.localdate().year),
         donor=donor,

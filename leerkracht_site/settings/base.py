@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "campaigns",
     "donations",
     "periodic_gifts",
+    "newsletter",
     "partners",
     "backoffice",
     "delivery",
@@ -405,6 +406,7 @@ CELERY_TIMEZONE = TIME_ZONE
 
 CELERY_BEAT_SCHEDULE = {
     "sweep-unsent-receipts": {"task": "donations.tasks.sweep_unsent_receipts", "schedule": 300.0},
+    "sweep-unsent-refund-notices": {"task": "donations.tasks.sweep_unsent_refund_notices", "schedule": 300.0},
     "apply-waiting-stripe-events": {"task": "donations.tasks.apply_waiting_stripe_events", "schedule": 300.0},
     "sweep-unsent-partner-emails": {"task": "partners.tasks.sweep_unsent_request_emails", "schedule": 300.0},
     "annual-overviews": {

@@ -197,6 +197,7 @@ def test_the_fundraising_menu_lists_each_apps_listings_in_order(staff_client, re
     assert _fundraising_menu(staff_client("Fondsenwerving").user, rf) == [
         ("Donaties", reverse("donation:index")),
         ("Donateurs", reverse("donor:index")),
+        ("Nieuwsbrieflijst (CSV)", reverse("newsletter_export")),
         ("Terugkerende giften", reverse("recurringdonation:index")),
         ("Periodieke giften", reverse("periodicgiftagreement:index")),
         ("Stripe-gebeurtenissen", reverse("stripeevent:index")),
