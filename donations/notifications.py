@@ -43,3 +43,9 @@ def queue_recurring_stopped(recurring):
     from .tasks import send_recurring_stopped
 
     queue_on_commit(send_recurring_stopped, recurring.pk)
+
+
+def queue_new_manage_link(donor):
+    from .tasks import send_new_manage_link
+
+    queue_on_commit(send_new_manage_link, donor.pk)

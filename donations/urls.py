@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import my_donations, views
+from . import link_requests, my_donations, views
 
 app_name = "donations"
 
@@ -9,6 +9,7 @@ app_name = "donations"
 urlpatterns = [
     path("doneren/", views.donate, name="donate"),
     path("doneren/bedankt/", views.thank_you, name="thank_you"),
+    path("mijn-donaties/", link_requests.request_link, name="request_link"),
     path("mijn-donaties/<str:token>/", my_donations.my_donations, name="my_donations"),
     path("mijn-donaties/<str:token>/portaal/", my_donations.customer_portal, name="customer_portal"),
     path("mijn-donaties/<str:token>/<int:pk>/stoppen/", my_donations.stop_recurring, name="stop_recurring"),
