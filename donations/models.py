@@ -2,6 +2,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -83,6 +84,8 @@ class RecurringDonation(models.Model):
     canceled_at = models.DateTimeField(null=True, blank=True)
     # The transactienummer of the periodieke gift (5-year agreement) these payments fulfil; empty for an ordinary one.
     agreement_number = models.CharField(_("periodieke gift"), max_length=20, blank=True, db_index=True)
+    # Stripe's `pause_collection.resumes_at` as last read: until then no payments are collected. Empty: not paused.
+    paused_until = models.DateTimeField(_("gepauzeerd tot"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("terugkerende gift")
@@ -98,6 +101,10 @@ class RecurringDonation(models.Model):
     @property
     def is_periodic_gift(self):
         return bool(self.agreement_number)
+
+    @property
+    def is_paused(self):
+        return self.paused_until is not None and self.paused_until > timezone.now()
 
 
 COUNTED_FIELDS = frozenset({"in_total_cents", "in_donor_count"})

@@ -1,5 +1,8 @@
 """'Mijn donaties': donors see their gifts and stop or change a recurring gift through a signed, expiring link."""
 
+import calendar
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -8,6 +11,8 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -16,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.money import parse_euro_amount
 
 from . import stripe_gateway
-from .models import Donor, RecurringDonation
+from .models import Donor, RecurringDonation, RecurringStatus
 
 SALT = "mijn-donaties"
 MAX_DONOR_ID = 2**63 - 1  # a BigAutoField
@@ -62,6 +67,33 @@ class ChangeAmountForm(forms.Form):
         return cents
 
 
+class PauseForm(forms.Form):
+    months = forms.TypedChoiceField(
+        label=gettext_lazy("Pauzeer 1, 2 of 3 maanden"),
+        choices=[
+            (1, gettext_lazy("1 maand")),
+            (2, gettext_lazy("2 maanden")),
+            (3, gettext_lazy("3 maanden")),
+        ],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": gettext_lazy("Kies hoe lang u wilt pauzeren: 1, 2 of 3 maanden."),
+            "invalid_choice": gettext_lazy("Kies hoe lang u wilt pauzeren: 1, 2 of 3 maanden."),
+        },
+    )
+
+
+def months_later(moment, months):
+    """`months` calendar months on, counted the way Stripe counts its periods: in UTC, on the month's last day where
+    that day is missing (31 January + 1 month = 28 or 29 February). A pause of N months so skips N monthly payments."""
+    utc = moment.astimezone(datetime.UTC)
+    month_index = utc.month - 1 + months
+    year, month = utc.year + month_index // 12, month_index % 12 + 1
+    day = min(utc.day, calendar.monthrange(year, month)[1])
+    return utc.replace(year=year, month=month, day=day)
+
+
 @never_cache
 @require_http_methods(["GET"])
 def my_donations(request, token):
@@ -74,6 +106,7 @@ def my_donations(request, token):
         "donations": donor.donations.select_related("campaign").order_by("-created_at")[:100],
         "recurring_gifts": donor.recurring_donations.select_related("campaign").order_by("-created_at"),
         "change_form": ChangeAmountForm(),
+        "pause_form": PauseForm(),
     }
     return TemplateResponse(request, "donations/my_donations.html", context)
 
@@ -130,6 +163,56 @@ def change_recurring_amount(request, token, pk):
         return HttpResponseRedirect(_overview_url(token))
     messages.success(request, _("Uw nieuwe bedrag geldt vanaf de volgende termijn."))
     return HttpResponseRedirect(_overview_url(token))
+
+
+@require_POST
+def pause_recurring(request, token, pk):
+    donor, refusal = _donor_or_expired(request, token)
+    if refusal:
+        return refusal
+    recurring = _recurring_of(donor, pk)
+    form = PauseForm(request.POST)
+    if recurring.status != RecurringStatus.ACTIVE or not form.is_valid():
+        messages.error(request, form.errors.get("months", [_("Deze gift kan nu niet worden gepauzeerd.")])[0])
+        return HttpResponseRedirect(_overview_url(token))
+    resumes_at = months_later(timezone.now(), form.cleaned_data["months"])
+    try:
+        subscription = stripe_gateway.pause_subscription(recurring.stripe_subscription_id, resumes_at)
+    except stripe_gateway.StripeError:
+        messages.error(request, _("Pauzeren lukte nu niet. Probeer het later opnieuw."))
+        return HttpResponseRedirect(_overview_url(token))
+    # Stored from Stripe's answer, so the page shows the pause at once; customer.subscription.updated keeps it in sync.
+    _remember_pause(recurring, subscription)
+    messages.success(
+        request,
+        _("Uw gift is gepauzeerd tot %(date)s. Tot dan wordt er niets afgeschreven; daarna loopt uw gift vanzelf door.")
+        % {"date": date_format(timezone.localtime(resumes_at), "j F Y")},
+    )
+    return HttpResponseRedirect(_overview_url(token))
+
+
+@require_POST
+def resume_recurring(request, token, pk):
+    donor, refusal = _donor_or_expired(request, token)
+    if refusal:
+        return refusal
+    recurring = _recurring_of(donor, pk)
+    if recurring.has_ended or not recurring.is_paused:
+        messages.error(request, _("Deze gift is niet gepauzeerd."))
+        return HttpResponseRedirect(_overview_url(token))
+    try:
+        subscription = stripe_gateway.resume_subscription(recurring.stripe_subscription_id)
+    except stripe_gateway.StripeError:
+        messages.error(request, _("Hervatten lukte nu niet. Probeer het later opnieuw."))
+        return HttpResponseRedirect(_overview_url(token))
+    _remember_pause(recurring, subscription)
+    messages.success(request, _("Uw gift loopt weer: de volgende termijn wordt weer afgeschreven."))
+    return HttpResponseRedirect(_overview_url(token))
+
+
+def _remember_pause(recurring, subscription):
+    recurring.paused_until = stripe_gateway.paused_until(subscription)
+    recurring.save(update_fields=["paused_until"])
 
 
 @require_POST
