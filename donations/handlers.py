@@ -346,10 +346,10 @@ def customer_subscription_updated(subscription):
     if items and items[0]["price"]["unit_amount"] and items[0]["price"]["unit_amount"] != recurring.amount_cents:
         recurring.amount_cents = items[0]["price"]["unit_amount"]
         recurring.save(update_fields=["amount_cents"])
-    _sync_frequency_and_pause(recurring, current)
+    sync_frequency_and_pause(recurring, current)
 
 
-def _sync_frequency_and_pause(recurring, subscription):
+def sync_frequency_and_pause(recurring, subscription):
     """The frequency and pause the donor chose (in "mijn donaties" or Stripe's portal), as Stripe has them now."""
     changed = []
     items = subscription["items"]["data"]

@@ -18,10 +18,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.money import parse_euro_amount
+from core.money import format_euro, parse_euro_amount
 
-from . import stripe_gateway
-from .models import Donor, RecurringDonation, RecurringStatus
+from . import handlers, stripe_gateway
+from .models import Donor, Frequency, RecurringDonation, RecurringStatus
 
 SALT = "mijn-donaties"
 MAX_DONOR_ID = 2**63 - 1  # a BigAutoField
@@ -67,6 +67,18 @@ class ChangeAmountForm(forms.Form):
         return cents
 
 
+class ChangeFrequencyForm(forms.Form):
+    frequency = forms.ChoiceField(
+        label=gettext_lazy("Hoe vaak"),
+        choices=[(Frequency.MONTHLY, gettext_lazy("Maandelijks")), (Frequency.YEARLY, gettext_lazy("Jaarlijks"))],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": gettext_lazy("Kies maandelijks of jaarlijks."),
+            "invalid_choice": gettext_lazy("Kies maandelijks of jaarlijks."),
+        },
+    )
+
+
 class PauseForm(forms.Form):
     months = forms.TypedChoiceField(
         label=gettext_lazy("Pauzeer 1, 2 of 3 maanden"),
@@ -106,6 +118,7 @@ def my_donations(request, token):
         "donations": donor.donations.select_related("campaign").order_by("-created_at")[:100],
         "recurring_gifts": donor.recurring_donations.select_related("campaign").order_by("-created_at"),
         "change_form": ChangeAmountForm(),
+        "frequency_form": ChangeFrequencyForm(),
         "pause_form": PauseForm(),
     }
     return TemplateResponse(request, "donations/my_donations.html", context)
@@ -166,6 +179,37 @@ def change_recurring_amount(request, token, pk):
 
 
 @require_POST
+def change_recurring_frequency(request, token, pk):
+    donor, refusal = _donor_or_expired(request, token)
+    if refusal:
+        return refusal
+    recurring = _recurring_of(donor, pk)
+    form = ChangeFrequencyForm(request.POST)
+    if recurring.has_ended or not form.is_valid():
+        messages.error(request, form.errors.get("frequency", [_("Deze gift kan niet meer worden gewijzigd.")])[0])
+        return HttpResponseRedirect(_overview_url(token))
+    frequency = form.cleaned_data["frequency"]
+    if frequency == recurring.frequency:
+        messages.error(
+            request, _("Uw gift is al %(frequency)s.") % {"frequency": recurring.get_frequency_display().lower()}
+        )
+        return HttpResponseRedirect(_overview_url(token))
+    try:
+        subscription = stripe_gateway.change_subscription_frequency(recurring.stripe_subscription_id, frequency)
+    except stripe_gateway.StripeError:
+        messages.error(request, _("Wijzigen lukte nu niet. Probeer het later opnieuw."))
+        return HttpResponseRedirect(_overview_url(token))
+    handlers.sync_frequency_and_pause(recurring, subscription)
+    amount = format_euro(recurring.amount_cents, always_cents=True)
+    if frequency == Frequency.YEARLY:
+        text = _("Uw gift is nu jaarlijks: %(amount)s per jaar, vanaf de volgende termijn.")
+    else:
+        text = _("Uw gift is nu maandelijks: %(amount)s per maand, vanaf de volgende termijn.")
+    messages.success(request, text % {"amount": amount})
+    return HttpResponseRedirect(_overview_url(token))
+
+
+@require_POST
 def pause_recurring(request, token, pk):
     donor, refusal = _donor_or_expired(request, token)
     if refusal:
@@ -182,7 +226,7 @@ def pause_recurring(request, token, pk):
         messages.error(request, _("Pauzeren lukte nu niet. Probeer het later opnieuw."))
         return HttpResponseRedirect(_overview_url(token))
     # Stored from Stripe's answer, so the page shows the pause at once; customer.subscription.updated keeps it in sync.
-    _remember_pause(recurring, subscription)
+    handlers.sync_frequency_and_pause(recurring, subscription)
     messages.success(
         request,
         _("Uw gift is gepauzeerd tot %(date)s. Tot dan wordt er niets afgeschreven; daarna loopt uw gift vanzelf door.")
@@ -205,14 +249,9 @@ def resume_recurring(request, token, pk):
     except stripe_gateway.StripeError:
         messages.error(request, _("Hervatten lukte nu niet. Probeer het later opnieuw."))
         return HttpResponseRedirect(_overview_url(token))
-    _remember_pause(recurring, subscription)
+    handlers.sync_frequency_and_pause(recurring, subscription)
     messages.success(request, _("Uw gift loopt weer: de volgende termijn wordt weer afgeschreven."))
     return HttpResponseRedirect(_overview_url(token))
-
-
-def _remember_pause(recurring, subscription):
-    recurring.paused_until = stripe_gateway.paused_until(subscription)
-    recurring.save(update_fields=["paused_until"])
 
 
 @require_POST

@@ -148,6 +148,28 @@ def change_subscription_amount(subscription_id, amount_cents):
     )
 
 
+def change_subscription_frequency(subscription_id, frequency):
+    """Bill the same amounts monthly or yearly ("monthly"/"yearly"), from the next period on."""
+    subscription = retrieve_subscription(subscription_id)
+    interval = {"interval": INTERVALS[frequency], "interval_count": 1}
+    return _client().v1.subscriptions.update(
+        subscription_id,
+        params={
+            "items": [
+                {
+                    "id": item["id"],
+                    "price_data": {
+                        **_price_data_like(item["price"], item["price"]["unit_amount"]),
+                        "recurring": interval,
+                    },
+                }
+                for item in subscription["items"]["data"]
+            ],
+            "proration_behavior": "none",
+        },
+    )
+
+
 def pause_subscription(subscription_id, resumes_at):
     """Collect nothing until `resumes_at` (an aware datetime): the invoices of the periods in between are voided."""
     return _client().v1.subscriptions.update(

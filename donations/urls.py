@@ -14,6 +14,11 @@ urlpatterns = [
     path("mijn-donaties/<str:token>/portaal/", my_donations.customer_portal, name="customer_portal"),
     path("mijn-donaties/<str:token>/<int:pk>/stoppen/", my_donations.stop_recurring, name="stop_recurring"),
     path("mijn-donaties/<str:token>/<int:pk>/bedrag/", my_donations.change_recurring_amount, name="change_amount"),
+    path(
+        "mijn-donaties/<str:token>/<int:pk>/frequentie/",
+        my_donations.change_recurring_frequency,
+        name="change_frequency",
+    ),
     path("mijn-donaties/<str:token>/<int:pk>/pauzeren/", my_donations.pause_recurring, name="pause_recurring"),
     path("mijn-donaties/<str:token>/<int:pk>/hervatten/", my_donations.resume_recurring, name="resume_recurring"),
 ]

@@ -293,7 +293,7 @@ def advance_subscription(standin: Standin, subscription_id: str, outcome: str = 
     renewal settles at once here). A subscription set to cancel at the end
     of its period ends instead. While collection is paused the period's
     invoice is made but not collected (voided, for ``behavior`` "void"); the
-    pause ends with the first period that starts at or after ``resumes_at``.
+    pause ends with the first period that starts after ``resumes_at``.
     """
     if outcome not in ("paid", "failed"):
         raise invalid_param("outcome", "Invalid outcome: must be one of paid or failed")
@@ -316,8 +316,8 @@ def advance_subscription(standin: Standin, subscription_id: str, outcome: str = 
             )
         _sync_period(subscription)
         pause = subscription["pause_collection"]
-        if pause and pause["resumes_at"] is not None and period_end >= pause["resumes_at"]:
-            subscription["pause_collection"] = None  # the pause is over when this period starts: collect again
+        if pause and pause["resumes_at"] is not None and period_end > pause["resumes_at"]:
+            subscription["pause_collection"] = None  # Stripe collects again after resumes_at
         standin.emit("customer.subscription.updated", subscription, changed_attributes(before, subscription))
 
         if subscription["pause_collection"]:
