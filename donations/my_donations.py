@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.money import format_euro, parse_euro_amount
 
 from . import handlers, stripe_gateway
-from .models import Donor, Frequency, RecurringDonation, RecurringStatus
+from .models import DonationStatus, Donor, Frequency, RecurringDonation, RecurringStatus
 
 SALT = "mijn-donaties"
 MAX_DONOR_ID = 2**63 - 1  # a BigAutoField
@@ -48,7 +48,7 @@ def _donor_id(value):
     return value
 
 
-def _donor_or_expired(request, token):
+def donor_or_expired(request, token):
     donor = donor_from_token(token)
     if donor is None:
         return None, TemplateResponse(request, "donations/link_expired.html", status=403)
@@ -109,19 +109,26 @@ def months_later(moment, months):
 @never_cache
 @require_http_methods(["GET"])
 def my_donations(request, token):
-    donor, refusal = _donor_or_expired(request, token)
+    donor, refusal = donor_or_expired(request, token)
     if refusal:
         return refusal
     context = {
         "donor": donor,
         "token": token,
         "donations": donor.donations.select_related("campaign").order_by("-created_at")[:100],
+        "overview_years": overview_years(donor),
         "recurring_gifts": donor.recurring_donations.select_related("campaign").order_by("-created_at"),
         "change_form": ChangeAmountForm(),
         "frequency_form": ChangeFrequencyForm(),
         "pause_form": PauseForm(),
     }
     return TemplateResponse(request, "donations/my_donations.html", context)
+
+
+def overview_years(donor):
+    """The years in which the donor has paid gifts (Dutch time), newest first: each has a yearly overview."""
+    moments = donor.donations.filter(status=DonationStatus.PAID).datetimes("paid_at", "year", order="DESC")
+    return [moment.year for moment in moments]
 
 
 def _recurring_of(donor, pk):
@@ -135,7 +142,7 @@ def _recurring_of(donor, pk):
 @require_http_methods(["GET", "POST"])
 def stop_recurring(request, token, pk):
     """GET asks whether the donor really wants to stop (one click must not end a gift); POST stops it."""
-    donor, refusal = _donor_or_expired(request, token)
+    donor, refusal = donor_or_expired(request, token)
     if refusal:
         return refusal
     recurring = _recurring_of(donor, pk)
@@ -161,7 +168,7 @@ def _confirm_stop(request, token, recurring):
 
 @require_POST
 def change_recurring_amount(request, token, pk):
-    donor, refusal = _donor_or_expired(request, token)
+    donor, refusal = donor_or_expired(request, token)
     if refusal:
         return refusal
     recurring = _recurring_of(donor, pk)
@@ -180,7 +187,7 @@ def change_recurring_amount(request, token, pk):
 
 @require_POST
 def change_recurring_frequency(request, token, pk):
-    donor, refusal = _donor_or_expired(request, token)
+    donor, refusal = donor_or_expired(request, token)
     if refusal:
         return refusal
     recurring = _recurring_of(donor, pk)
@@ -211,7 +218,7 @@ def change_recurring_frequency(request, token, pk):
 
 @require_POST
 def pause_recurring(request, token, pk):
-    donor, refusal = _donor_or_expired(request, token)
+    donor, refusal = donor_or_expired(request, token)
     if refusal:
         return refusal
     recurring = _recurring_of(donor, pk)
@@ -237,7 +244,7 @@ def pause_recurring(request, token, pk):
 
 @require_POST
 def resume_recurring(request, token, pk):
-    donor, refusal = _donor_or_expired(request, token)
+    donor, refusal = donor_or_expired(request, token)
     if refusal:
         return refusal
     recurring = _recurring_of(donor, pk)
@@ -256,7 +263,7 @@ def resume_recurring(request, token, pk):
 
 @require_POST
 def customer_portal(request, token):
-    donor, refusal = _donor_or_expired(request, token)
+    donor, refusal = donor_or_expired(request, token)
     if refusal:
         return refusal
     if not donor.stripe_customer_id:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import link_requests, my_donations, views
+from . import donor_documents, link_requests, my_donations, views
 
 app_name = "donations"
 
@@ -12,6 +12,12 @@ urlpatterns = [
     path("mijn-donaties/", link_requests.request_link, name="request_link"),
     path("mijn-donaties/<str:token>/", my_donations.my_donations, name="my_donations"),
     path("mijn-donaties/<str:token>/portaal/", my_donations.customer_portal, name="customer_portal"),
+    path("mijn-donaties/<str:token>/ontvangstbewijs/<int:pk>/", donor_documents.receipt, name="receipt_pdf"),
+    path(
+        "mijn-donaties/<str:token>/jaaroverzicht/<int:year>/",
+        donor_documents.annual_overview,
+        name="annual_overview_pdf",
+    ),
     path("mijn-donaties/<str:token>/<int:pk>/stoppen/", my_donations.stop_recurring, name="stop_recurring"),
     path("mijn-donaties/<str:token>/<int:pk>/bedrag/", my_donations.change_recurring_amount, name="change_amount"),
     path(
