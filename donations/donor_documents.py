@@ -4,13 +4,13 @@ from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_http_methods
 
 from .models import DonationStatus
-from .my_donations import donor_or_expired
+from .my_donations import _donor_or_expired
 from .receipts import overview_sections, site_settings
 
 
 @require_http_methods(["GET"])
 def receipt(request, token, pk):
-    donor, refusal = donor_or_expired(request, token)
+    donor, refusal = _donor_or_expired(request, token)
     if refusal:
         return refusal
     # Only the donor's own paid gifts, and only once they have their number: a receipt never exists without one.
@@ -29,7 +29,7 @@ def receipt(request, token, pk):
 
 @require_http_methods(["GET"])
 def annual_overview(request, token, year):
-    donor, refusal = donor_or_expired(request, token)
+    donor, refusal = _donor_or_expired(request, token)
     if refusal:
         return refusal
     donations = list(paid_in(donor, year))

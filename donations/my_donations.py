@@ -48,7 +48,7 @@ def _donor_id(value):
     return value
 
 
-def donor_or_expired(request, token):
+def _donor_or_expired(request, token):
     donor = donor_from_token(token)
     if donor is None:
         return None, TemplateResponse(request, "donations/link_expired.html", status=403)
@@ -109,7 +109,7 @@ def months_later(moment, months):
 @never_cache
 @require_http_methods(["GET"])
 def my_donations(request, token):
-    donor, refusal = donor_or_expired(request, token)
+    donor, refusal = _donor_or_expired(request, token)
     if refusal:
         return refusal
     context = {
@@ -142,7 +142,7 @@ def _recurring_of(donor, pk):
 @require_http_methods(["GET", "POST"])
 def stop_recurring(request, token, pk):
     """GET asks whether the donor really wants to stop (one click must not end a gift); POST stops it."""
-    donor, refusal = donor_or_expired(request, token)
+    donor, refusal = _donor_or_expired(request, token)
     if refusal:
         return refusal
     recurring = _recurring_of(donor, pk)
@@ -168,7 +168,7 @@ def _confirm_stop(request, token, recurring):
 
 @require_POST
 def change_recurring_amount(request, token, pk):
-    donor, refusal = donor_or_expired(request, token)
+    donor, refusal = _donor_or_expired(request, token)
     if refusal:
         return refusal
     recurring = _recurring_of(donor, pk)
@@ -187,7 +187,7 @@ def change_recurring_amount(request, token, pk):
 
 @require_POST
 def change_recurring_frequency(request, token, pk):
-    donor, refusal = donor_or_expired(request, token)
+    donor, refusal = _donor_or_expired(request, token)
     if refusal:
         return refusal
     recurring = _recurring_of(donor, pk)
@@ -218,7 +218,7 @@ def change_recurring_frequency(request, token, pk):
 
 @require_POST
 def pause_recurring(request, token, pk):
-    donor, refusal = donor_or_expired(request, token)
+    donor, refusal = _donor_or_expired(request, token)
     if refusal:
         return refusal
     recurring = _recurring_of(donor, pk)
@@ -244,7 +244,7 @@ def pause_recurring(request, token, pk):
 
 @require_POST
 def resume_recurring(request, token, pk):
-    donor, refusal = donor_or_expired(request, token)
+    donor, refusal = _donor_or_expired(request, token)
     if refusal:
         return refusal
     recurring = _recurring_of(donor, pk)
@@ -263,7 +263,7 @@ def resume_recurring(request, token, pk):
 
 @require_POST
 def customer_portal(request, token):
-    donor, refusal = donor_or_expired(request, token)
+    donor, refusal = _donor_or_expired(request, token)
     if refusal:
         return refusal
     if not donor.stripe_customer_id:
