@@ -65,6 +65,11 @@ class Donor(models.Model):
     def __str__(self):
         return self.name or self.email
 
+    def paid_years(self):
+        """The years (Dutch time) in which this donor has paid gifts, newest first: each has a yearly overview."""
+        moments = self.donations.filter(status=DonationStatus.PAID).datetimes("paid_at", "year", order="DESC")
+        return [moment.year for moment in moments]
+
 
 class RecurringDonation(models.Model):
     """A monthly or yearly gift: one Stripe subscription, producing one Donation per paid invoice."""

@@ -1,8 +1,5 @@
 """'Mijn donaties': donors see their gifts and stop or change a recurring gift through a signed, expiring link."""
 
-import calendar
-import datetime
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -11,17 +8,15 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.money import format_euro, parse_euro_amount
+from core.money import parse_euro_amount
 
-from . import handlers, stripe_gateway
-from .models import DonationStatus, Donor, Frequency, RecurringDonation, RecurringStatus
+from . import stripe_gateway
+from .models import Donor, RecurringDonation
 
 SALT = "mijn-donaties"
 MAX_DONOR_ID = 2**63 - 1  # a BigAutoField
@@ -67,45 +62,6 @@ class ChangeAmountForm(forms.Form):
         return cents
 
 
-class ChangeFrequencyForm(forms.Form):
-    frequency = forms.ChoiceField(
-        label=gettext_lazy("Hoe vaak"),
-        choices=[(Frequency.MONTHLY, gettext_lazy("Maandelijks")), (Frequency.YEARLY, gettext_lazy("Jaarlijks"))],
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": gettext_lazy("Kies maandelijks of jaarlijks."),
-            "invalid_choice": gettext_lazy("Kies maandelijks of jaarlijks."),
-        },
-    )
-
-
-class PauseForm(forms.Form):
-    months = forms.TypedChoiceField(
-        label=gettext_lazy("Pauzeer 1, 2 of 3 maanden"),
-        choices=[
-            (1, gettext_lazy("1 maand")),
-            (2, gettext_lazy("2 maanden")),
-            (3, gettext_lazy("3 maanden")),
-        ],
-        coerce=int,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": gettext_lazy("Kies hoe lang u wilt pauzeren: 1, 2 of 3 maanden."),
-            "invalid_choice": gettext_lazy("Kies hoe lang u wilt pauzeren: 1, 2 of 3 maanden."),
-        },
-    )
-
-
-def months_later(moment, months):
-    """`months` calendar months on, counted the way Stripe counts its periods: in UTC, on the month's last day where
-    that day is missing (31 January + 1 month = 28 or 29 February). A pause of N months so skips N monthly payments."""
-    utc = moment.astimezone(datetime.UTC)
-    month_index = utc.month - 1 + months
-    year, month = utc.year + month_index // 12, month_index % 12 + 1
-    day = min(utc.day, calendar.monthrange(year, month)[1])
-    return utc.replace(year=year, month=month, day=day)
-
-
 @never_cache
 @require_http_methods(["GET"])
 def my_donations(request, token):
@@ -116,19 +72,10 @@ def my_donations(request, token):
         "donor": donor,
         "token": token,
         "donations": donor.donations.select_related("campaign").order_by("-created_at")[:100],
-        "overview_years": overview_years(donor),
         "recurring_gifts": donor.recurring_donations.select_related("campaign").order_by("-created_at"),
         "change_form": ChangeAmountForm(),
-        "frequency_form": ChangeFrequencyForm(),
-        "pause_form": PauseForm(),
     }
     return TemplateResponse(request, "donations/my_donations.html", context)
-
-
-def overview_years(donor):
-    """The years in which the donor has paid gifts (Dutch time), newest first: each has a yearly overview."""
-    moments = donor.donations.filter(status=DonationStatus.PAID).datetimes("paid_at", "year", order="DESC")
-    return [moment.year for moment in moments]
 
 
 def _recurring_of(donor, pk):
@@ -182,82 +129,6 @@ def change_recurring_amount(request, token, pk):
         messages.error(request, _("Wijzigen lukte nu niet. Probeer het later opnieuw."))
         return HttpResponseRedirect(_overview_url(token))
     messages.success(request, _("Uw nieuwe bedrag geldt vanaf de volgende termijn."))
-    return HttpResponseRedirect(_overview_url(token))
-
-
-@require_POST
-def change_recurring_frequency(request, token, pk):
-    donor, refusal = _donor_or_expired(request, token)
-    if refusal:
-        return refusal
-    recurring = _recurring_of(donor, pk)
-    form = ChangeFrequencyForm(request.POST)
-    if recurring.has_ended or not form.is_valid():
-        messages.error(request, form.errors.get("frequency", [_("Deze gift kan niet meer worden gewijzigd.")])[0])
-        return HttpResponseRedirect(_overview_url(token))
-    frequency = form.cleaned_data["frequency"]
-    if frequency == recurring.frequency:
-        messages.error(
-            request, _("Uw gift is al %(frequency)s.") % {"frequency": recurring.get_frequency_display().lower()}
-        )
-        return HttpResponseRedirect(_overview_url(token))
-    try:
-        subscription = stripe_gateway.change_subscription_frequency(recurring.stripe_subscription_id, frequency)
-    except stripe_gateway.StripeError:
-        messages.error(request, _("Wijzigen lukte nu niet. Probeer het later opnieuw."))
-        return HttpResponseRedirect(_overview_url(token))
-    handlers.sync_frequency_and_pause(recurring, subscription)
-    amount = format_euro(recurring.amount_cents, always_cents=True)
-    if frequency == Frequency.YEARLY:
-        text = _("Uw gift is nu jaarlijks: %(amount)s per jaar, vanaf de volgende termijn.")
-    else:
-        text = _("Uw gift is nu maandelijks: %(amount)s per maand, vanaf de volgende termijn.")
-    messages.success(request, text % {"amount": amount})
-    return HttpResponseRedirect(_overview_url(token))
-
-
-@require_POST
-def pause_recurring(request, token, pk):
-    donor, refusal = _donor_or_expired(request, token)
-    if refusal:
-        return refusal
-    recurring = _recurring_of(donor, pk)
-    form = PauseForm(request.POST)
-    if recurring.status != RecurringStatus.ACTIVE or not form.is_valid():
-        messages.error(request, form.errors.get("months", [_("Deze gift kan nu niet worden gepauzeerd.")])[0])
-        return HttpResponseRedirect(_overview_url(token))
-    resumes_at = months_later(timezone.now(), form.cleaned_data["months"])
-    try:
-        subscription = stripe_gateway.pause_subscription(recurring.stripe_subscription_id, resumes_at)
-    except stripe_gateway.StripeError:
-        messages.error(request, _("Pauzeren lukte nu niet. Probeer het later opnieuw."))
-        return HttpResponseRedirect(_overview_url(token))
-    # Stored from Stripe's answer, so the page shows the pause at once; customer.subscription.updated keeps it in sync.
-    handlers.sync_frequency_and_pause(recurring, subscription)
-    messages.success(
-        request,
-        _("Uw gift is gepauzeerd tot %(date)s. Tot dan wordt er niets afgeschreven; daarna loopt uw gift vanzelf door.")
-        % {"date": date_format(timezone.localtime(resumes_at), "j F Y")},
-    )
-    return HttpResponseRedirect(_overview_url(token))
-
-
-@require_POST
-def resume_recurring(request, token, pk):
-    donor, refusal = _donor_or_expired(request, token)
-    if refusal:
-        return refusal
-    recurring = _recurring_of(donor, pk)
-    if recurring.has_ended or not recurring.is_paused:
-        messages.error(request, _("Deze gift is niet gepauzeerd."))
-        return HttpResponseRedirect(_overview_url(token))
-    try:
-        subscription = stripe_gateway.resume_subscription(recurring.stripe_subscription_id)
-    except stripe_gateway.StripeError:
-        messages.error(request, _("Hervatten lukte nu niet. Probeer het later opnieuw."))
-        return HttpResponseRedirect(_overview_url(token))
-    handlers.sync_frequency_and_pause(recurring, subscription)
-    messages.success(request, _("Uw gift loopt weer: de volgende termijn wordt weer afgeschreven."))
     return HttpResponseRedirect(_overview_url(token))
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import donor_documents, link_requests, my_donations, views
+from . import donor_documents, link_requests, my_donations, recurring_changes, views
 
 app_name = "donations"
 
@@ -22,9 +22,9 @@ urlpatterns = [
     path("mijn-donaties/<str:token>/<int:pk>/bedrag/", my_donations.change_recurring_amount, name="change_amount"),
     path(
         "mijn-donaties/<str:token>/<int:pk>/frequentie/",
-        my_donations.change_recurring_frequency,
+        recurring_changes.change_recurring_frequency,
         name="change_frequency",
     ),
-    path("mijn-donaties/<str:token>/<int:pk>/pauzeren/", my_donations.pause_recurring, name="pause_recurring"),
-    path("mijn-donaties/<str:token>/<int:pk>/hervatten/", my_donations.resume_recurring, name="resume_recurring"),
+    path("mijn-donaties/<str:token>/<int:pk>/pauzeren/", recurring_changes.pause_recurring, name="pause_recurring"),
+    path("mijn-donaties/<str:token>/<int:pk>/hervatten/", recurring_changes.resume_recurring, name="resume_recurring"),
 ]

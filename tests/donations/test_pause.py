@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from donations.models import Donation, DonationStatus, RecurringDonation, RecurringStatus
-from donations.my_donations import months_later
+from donations.recurring_changes import months_later
 
 from .helpers import advance, delivered, paid_gift, stripe_client
 from .test_my_donations import _overview_path, _subscription
