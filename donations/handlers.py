@@ -348,6 +348,24 @@ def customer_subscription_updated(subscription):
     if items and items[0]["price"]["unit_amount"] and items[0]["price"]["unit_amount"] != recurring.amount_cents:
         recurring.amount_cents = items[0]["price"]["unit_amount"]
         recurring.save(update_fields=["amount_cents"])
+    sync_frequency_and_pause(recurring, current)
+
+
+def sync_frequency_and_pause(recurring, subscription):
+    """The frequency and pause the donor chose (in "mijn donaties" or Stripe's portal), as Stripe has them now."""
+    changed = []
+    items = subscription["items"]["data"]
+    interval = items[0]["price"]["recurring"] if items else None
+    frequency = stripe_gateway.FREQUENCIES.get(interval["interval"]) if interval else None
+    if frequency and interval["interval_count"] == 1 and frequency != recurring.frequency:
+        recurring.frequency = frequency
+        changed.append("frequency")
+    paused_until = stripe_gateway.paused_until(subscription)
+    if paused_until != recurring.paused_until:
+        recurring.paused_until = paused_until
+        changed.append("paused_until")
+    if changed:
+        recurring.save(update_fields=changed)
 
 
 def customer_subscription_deleted(subscription):

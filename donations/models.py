@@ -2,6 +2,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -75,6 +76,11 @@ class Donor(models.Model):
     def __str__(self):
         return self.name or self.email
 
+    def paid_years(self):
+        """The years (Dutch time) in which this donor has paid gifts, newest first: each has a yearly overview."""
+        moments = self.donations.filter(status=DonationStatus.PAID).datetimes("paid_at", "year", order="DESC")
+        return [moment.year for moment in moments]
+
 
 class RecurringDonation(models.Model):
     """A monthly or yearly gift: one Stripe subscription, producing one Donation per paid invoice."""
@@ -94,6 +100,8 @@ class RecurringDonation(models.Model):
     canceled_at = models.DateTimeField(null=True, blank=True)
     # The transactienummer of the periodieke gift (5-year agreement) these payments fulfil; empty for an ordinary one.
     agreement_number = models.CharField(_("periodieke gift"), max_length=20, blank=True, db_index=True)
+    # Stripe's `pause_collection.resumes_at` as last read: until then no payments are collected. Empty: not paused.
+    paused_until = models.DateTimeField(_("gepauzeerd tot"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("terugkerende gift")
@@ -116,6 +124,10 @@ class RecurringDonation(models.Model):
         if self.agreement_number:
             return _("periodieke gift")  # the gift of an agreement (overeenkomst)
         return _("jaarlijkse gift") if self.frequency == Frequency.YEARLY else _("maandelijkse gift")
+
+    @property
+    def is_paused(self):
+        return self.paused_until is not None and self.paused_until > timezone.now()
 
 
 COUNTED_FIELDS = frozenset({"in_total_cents", "in_donor_count"})

@@ -85,12 +85,16 @@ def _recurring_of(donor, pk):
     )
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 def stop_recurring(request, token, pk):
+    """GET asks whether the donor really wants to stop (one click must not end a gift); POST stops it."""
     donor, refusal = _donor_or_expired(request, token)
     if refusal:
         return refusal
     recurring = _recurring_of(donor, pk)
+    if request.method == "GET":
+        return _confirm_stop(request, token, recurring)
     if not recurring.has_ended:
         try:
             subscription = stripe_gateway.cancel_subscription(recurring.stripe_subscription_id)
@@ -100,6 +104,13 @@ def stop_recurring(request, token, pk):
         handlers.record_cancellation(subscription)
         messages.success(request, _("Uw terugkerende gift is gestopt. Er worden geen nieuwe betalingen afgeschreven."))
     return HttpResponseRedirect(_overview_url(token))
+
+
+def _confirm_stop(request, token, recurring):
+    if recurring.has_ended:
+        return HttpResponseRedirect(_overview_url(token))
+    context = {"gift": recurring, "token": token, "overview_url": _overview_url(token)}
+    return TemplateResponse(request, "donations/stop_confirm.html", context)
 
 
 @require_POST

@@ -50,3 +50,9 @@ def queue_refund_notice(donation):
     from .tasks import send_refund_notice
 
     queue_on_commit(send_refund_notice, donation.pk)
+
+
+def queue_new_manage_link(donor):
+    from .tasks import send_new_manage_link
+
+    queue_on_commit(send_new_manage_link, donor.pk)

@@ -1,5 +1,6 @@
 """The one module that talks to Stripe. Real Stripe and the offline stand-in both sit behind it."""
 
+import datetime
 import functools
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from .fees import fee_for
 WEBHOOK_TOLERANCE_SECONDS = 300
 
 INTERVALS = {"monthly": "month", "yearly": "year"}
+FREQUENCIES = {interval: frequency for frequency, interval in INTERVALS.items()}
 ONE_OFF_METHODS = ["ideal", "card", "bancontact"]
 # Recurring gifts: iDEAL or card for the first payment; Stripe continues them as SEPA Direct Debit.
 RECURRING_METHODS = ["ideal", "card", "sepa_debit"]
@@ -145,6 +147,53 @@ def change_subscription_amount(subscription_id, amount_cents):
             "proration_behavior": "none",
         },
     )
+
+
+def change_subscription_frequency(subscription_id, frequency):
+    """Bill the same amounts monthly or yearly ("monthly"/"yearly"), from the next period on."""
+    subscription = retrieve_subscription(subscription_id)
+    interval = {"interval": INTERVALS[frequency], "interval_count": 1}
+    return _client().v1.subscriptions.update(
+        subscription_id,
+        params={
+            "items": [
+                {
+                    "id": item["id"],
+                    "price_data": {
+                        **_price_data_like(item["price"], item["price"]["unit_amount"]),
+                        "recurring": interval,
+                    },
+                }
+                for item in subscription["items"]["data"]
+            ],
+            "proration_behavior": "none",
+        },
+    )
+
+
+def pause_subscription(subscription_id, resumes_at):
+    """Collect nothing until `resumes_at` (an aware datetime): the invoices of the periods in between are voided."""
+    return _client().v1.subscriptions.update(
+        subscription_id,
+        params={"pause_collection": {"behavior": "void", "resumes_at": int(resumes_at.timestamp())}},
+    )
+
+
+def resume_subscription(subscription_id):
+    """End a pause now: the next period is collected again."""
+    return _client().v1.subscriptions.update(subscription_id, params={"pause_collection": ""})
+
+
+def paused_until(subscription):
+    """Until when a subscription (as Stripe returns it) collects nothing; None when it is not paused."""
+    pause = subscription["pause_collection"]
+    if not pause:
+        return None
+    resumes_at = pause["resumes_at"]
+    if not isinstance(resumes_at, int) or isinstance(resumes_at, bool):
+        # Paused without an end date (only the Stripe dashboard does that): shown as not paused, never guessed.
+        return None
+    return datetime.datetime.fromtimestamp(resumes_at, datetime.UTC)
 
 
 def _price_data_like(price, unit_amount):

@@ -212,6 +212,21 @@ def send_recurring_stopped(recurring_id):
     return "sent"
 
 
+@shared_task(**MAIL_RETRY)
+def send_new_manage_link(donor_id):
+    """The donor asked for a new "mijn donaties" link (the old one expired or got lost)."""
+    donor = Donor.objects.filter(pk=donor_id).first()
+    if donor is None:
+        return "skipped"
+    build_email(
+        "donations/email/new_link",
+        {"donor": donor, "manage_url": manage_link(donor)},
+        subject="Uw nieuwe link naar Mijn donaties bij Stichting leerKRACHT",
+        to=donor.email,
+    ).send()
+    return "sent"
+
+
 @shared_task
 def send_annual_overviews(year=None):
     """In January: one overview per donor with paid gifts last year. Re-running sends nothing twice."""

@@ -376,6 +376,10 @@ STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=False)
 OTP_TOTP_ISSUER = "Stichting leerKRACHT"
 # "Mijn donaties" links stay valid this long.
 DONOR_LINK_MAX_AGE_SECONDS = 14 * 24 * 3600
+# Asking for a new link by e-mail: per address, so nobody's inbox is flooded, and per client IP, so nobody tries
+# address after address.
+DONOR_LINK_RATE_LIMIT_PER_ADDRESS = env.str("DONOR_LINK_RATE_LIMIT_PER_ADDRESS", default="3/h")
+DONOR_LINK_RATE_LIMIT_PER_IP = env.str("DONOR_LINK_RATE_LIMIT_PER_IP", default="10/h")
 
 # Celery. The default broker needs no server: kombu's filesystem transport in var/broker (dev; its worker stops in time:
 # leerkracht_site/filesystem_broker.py); Redis in production. The filesystem transport has no host, but kombu warns of

@@ -27,6 +27,7 @@ PUBLIC_PAGES = {
     "zoekresultaten": ("/zoeken/?q=bordsessie", 200, ".search-results li"),
     "niet-gevonden": ("/bestaat-niet/", 404, "main h1"),
     "link-verlopen": ("/mijn-donaties/ongeldig/", 403, "main h1"),  # a tampered or expired 'mijn donaties' link
+    "nieuwe-link": ("/mijn-donaties/", 200, "main h1"),  # asking for a new 'mijn donaties' link
 }
 
 # Text closer than this to the screen edge of a phone is hard to read (and looks cut off).
@@ -98,4 +99,15 @@ def test_every_step_of_a_monthly_gift_passes_at_phone_and_desktop_width(
         page.goto(live_demo_site + my_donations_path(email))
         expect(page.locator("article.recurring-gift")).to_have_count(1)
         check("donatie-5-mijn-donaties")
+
+        page.locator("article.recurring-gift").get_by_role("link", name="Stop deze gift").click()
+        expect(page.get_by_role("button", name="Ja, stop mijn gift")).to_be_visible()
+        check("donatie-6-stoppen-bevestigen")
+
+        # Asking for a new link with a mistyped address: the field says what is wrong.
+        page.goto(live_demo_site + "/mijn-donaties/")
+        page.get_by_label("Uw e-mailadres").fill("donor@")
+        page.get_by_role("button", name="Stuur mij een nieuwe link").click()
+        expect(page.locator(".field__error")).to_be_visible()
+        check("donatie-7-nieuwe-link-met-fout")
     assert not failures, "\n\n".join(failures)

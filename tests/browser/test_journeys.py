@@ -82,11 +82,15 @@ def test_a_donor_starts_a_monthly_gift_and_stops_it_with_the_link_in_the_receipt
     gift = page.locator("article.recurring-gift")
     expect(gift.get_by_role("heading")).to_have_text("Besturenprogramma: € 25,00 maandelijks")
     screenshot(page, screenshot_dir, "monthly-4-my-donations")
-    gift.get_by_role("button", name="Stop deze gift").click()
+    gift.get_by_role("link", name="Stop deze gift").click()
+    expect(
+        page.get_by_text("Weet u zeker dat u uw gift van € 25,00 per maand aan Besturenprogramma wilt stoppen?")
+    ).to_be_visible()
+    page.get_by_role("button", name="Ja, stop mijn gift").click()
 
     expect(page.get_by_role("status")).to_contain_text("Uw terugkerende gift is gestopt.")
     expect(gift).to_contain_text("Status: Gestopt")
-    expect(page.get_by_role("button", name="Stop deze gift")).to_have_count(0)
+    expect(page.get_by_role("link", name="Stop deze gift")).to_have_count(0)
     screenshot(page, screenshot_dir, "monthly-5-stopped")
     delivered(stripe_standin)
     assert RecurringDonation.objects.get().status == RecurringStatus.CANCELED

@@ -72,6 +72,43 @@ def test_stopping_a_monthly_gift_cancels_the_subscription_and_confirms_by_email(
     assert "Stop deze gift" not in page
 
 
+def test_stop_deze_gift_asks_first_and_changes_nothing_until_confirmed(donor, stripe_standin):
+    paid_gift(donor, stripe_standin, frequency="monthly", amount="2500")
+    overview = _overview_path()
+    recurring = RecurringDonation.objects.get()
+    stop_path = f"{overview}{recurring.pk}/stoppen/"
+    assert f'href="{stop_path}"' in donor.get(overview).text
+
+    confirmation = donor.get(stop_path)
+
+    assert confirmation.status_code == 200
+    assert "no-store" in confirmation.headers["Cache-Control"]
+    assert "Weet u zeker dat u uw gift van € 25,00 per maand aan Besturenprogramma wilt stoppen?" in confirmation.text
+    assert re.search(rf'<form method="post" action="{stop_path}"[^>]*>.*Ja, stop mijn gift', confirmation.text, re.S)
+    assert f'<a class="button button--ghost" href="{overview}">Nee, terug</a>' in confirmation.text
+    delivered(stripe_standin)
+    assert _subscription(stripe_standin)["status"] == "active"
+    recurring.refresh_from_db()
+    assert recurring.status == RecurringStatus.ACTIVE
+
+    donor.post_form(stop_path, stop_path, {})
+    delivered(stripe_standin)
+    assert _subscription(stripe_standin)["status"] == "canceled"
+    # Once stopped there is nothing to confirm: the page goes back to the overview.
+    again = donor.http.get(donor.base_url + stop_path, allow_redirects=False, timeout=30)
+    assert (again.status_code, again.headers["Location"]) == (302, overview)
+
+
+def test_a_yearly_gift_is_asked_about_per_year(donor, stripe_standin):
+    paid_gift(donor, stripe_standin, frequency="yearly", amount="10000")
+    overview = _overview_path()
+    recurring = RecurringDonation.objects.get()
+
+    confirmation = donor.get(f"{overview}{recurring.pk}/stoppen/")
+
+    assert "Weet u zeker dat u uw gift van € 100,00 per jaar aan Besturenprogramma wilt stoppen?" in confirmation.text
+
+
 def test_changing_the_amount_changes_the_subscription_and_the_next_periods(donor, stripe_standin):
     paid_gift(donor, stripe_standin, frequency="monthly", amount="2500", cover_fees="on")
     overview = _overview_path()
@@ -112,11 +149,12 @@ def test_a_donor_can_never_act_on_someone_elses_gift(donor, stripe_standin, live
     paid_gift(bram, stripe_standin, amount="10000", email="bram@example.org")
     brams_overview = _overview_path("bram@example.org")
 
+    ask = bram.get(f"{brams_overview}{annas_gift.pk}/stoppen/")
     stop = bram.post_form(brams_overview, f"{brams_overview}{annas_gift.pk}/stoppen/", {})
     change = bram.post_form(brams_overview, f"{brams_overview}{annas_gift.pk}/bedrag/", {"amount": "1"})
     delivered(stripe_standin)
 
-    assert stop.status_code == change.status_code == 404
+    assert ask.status_code == stop.status_code == change.status_code == 404
     assert (
         _subscription(stripe_standin)["status"],
         _subscription(stripe_standin)["items"]["data"][0]["price"]["unit_amount"],

@@ -168,6 +168,106 @@ def test_changing_the_amount(client: stripe.StripeClient, server: StandinServer,
     assert receiver.wait_for("invoice.paid", count=2)[-1]["data"]["object"]["amount_paid"] == 2500
 
 
+def test_a_paused_subscription_voids_its_invoices_until_resumes_at(
+    client: stripe.StripeClient, server: StandinServer, receiver: WebhookReceiver
+) -> None:
+    subscription_id = start_subscription(client, server)["subscription"]
+    first_period_end = client.v1.subscriptions.retrieve(subscription_id).current_period_end
+    resumes_at = first_period_end + 40 * 86400  # inside the second period: two invoices fall in the pause
+
+    paused = client.v1.subscriptions.update(
+        subscription_id, params={"pause_collection": {"behavior": "void", "resumes_at": resumes_at}}
+    )
+
+    assert paused.pause_collection.to_dict() == {"behavior": "void", "resumes_at": resumes_at}
+    (update,) = receiver.wait_for("customer.subscription.updated")
+    assert update["data"]["previous_attributes"] == {"pause_collection": None}
+    for _period in range(2):
+        advanced = control(server, f"subscriptions/{subscription_id}/advance")
+        assert advanced["invoice"]["status"] == "void"
+        assert advanced["invoice"]["amount_paid"] == 0 and advanced["invoice"]["payments"]["data"] == []
+    assert len(receiver.wait_for("invoice.voided", count=2)) == 2
+    assert len(receiver.of_type("invoice.paid")) == 1
+    assert client.v1.subscriptions.retrieve(subscription_id).status == "active"
+
+    resumed = control(server, f"subscriptions/{subscription_id}/advance")
+
+    assert resumed["invoice"]["status"] == "paid"
+    assert resumed["subscription"]["pause_collection"] is None
+    updates = receiver.wait_for("customer.subscription.updated", count=4)
+    assert updates[-1]["data"]["object"]["pause_collection"] is None
+    assert updates[-1]["data"]["previous_attributes"]["pause_collection"]["resumes_at"] == resumes_at
+    assert len(receiver.wait_for("invoice.paid", count=2)) == 2
+
+
+def test_an_empty_pause_collection_ends_the_pause(
+    client: stripe.StripeClient, server: StandinServer, receiver: WebhookReceiver
+) -> None:
+    subscription_id = start_subscription(client, server)["subscription"]
+    resumes_at = client.v1.subscriptions.retrieve(subscription_id).current_period_end + 86400
+    client.v1.subscriptions.update(
+        subscription_id, params={"pause_collection": {"behavior": "void", "resumes_at": resumes_at}}
+    )
+
+    resumed = client.v1.subscriptions.update(subscription_id, params={"pause_collection": ""})
+
+    assert resumed.pause_collection is None
+    assert receiver.wait_for("customer.subscription.updated", count=2)[-1]["data"]["object"]["pause_collection"] is None
+    assert control(server, f"subscriptions/{subscription_id}/advance")["invoice"]["status"] == "paid"
+
+
+def test_a_pause_needs_a_known_behavior_and_a_future_end(client: stripe.StripeClient, server: StandinServer) -> None:
+    subscription_id = start_subscription(client, server)["subscription"]
+
+    for pause, param in (
+        ({"behavior": "skip", "resumes_at": 4102444800}, "pause_collection[behavior]"),
+        ({"resumes_at": 4102444800}, "pause_collection[behavior]"),
+        ({"behavior": "void", "resumes_at": 946684800}, "pause_collection[resumes_at]"),
+    ):
+        try:
+            client.v1.subscriptions.update(subscription_id, params={"pause_collection": pause})
+        except stripe.InvalidRequestError as error:
+            assert error.param == param
+        else:
+            raise AssertionError(f"{pause} was accepted")
+    assert client.v1.subscriptions.retrieve(subscription_id).pause_collection is None
+
+
+def test_changing_the_interval_bills_the_new_interval_from_the_next_period(
+    client: stripe.StripeClient, server: StandinServer
+) -> None:
+    subscription_id = start_subscription(client, server)["subscription"]
+    subscription = client.v1.subscriptions.retrieve(subscription_id)
+    item = subscription["items"].data[0]
+    month_end = item.current_period_end
+
+    updated = client.v1.subscriptions.update(
+        subscription_id,
+        params={
+            "items": [
+                {
+                    "id": item.id,
+                    "price_data": {
+                        "currency": "eur",
+                        "product": item.price.product,
+                        "unit_amount": 12000,
+                        "recurring": {"interval": "year"},
+                    },
+                }
+            ],
+            "proration_behavior": "none",
+        },
+    )
+
+    # The month that was paid for runs out first; nothing is billed now.
+    assert updated["items"].data[0].price.recurring.interval == "year"
+    assert updated.current_period_end == month_end
+    assert updated.latest_invoice == subscription.latest_invoice
+    advanced = control(server, f"subscriptions/{subscription_id}/advance")
+    assert advanced["invoice"]["amount_paid"] == 12000
+    assert 365 <= (advanced["subscription"]["current_period_end"] - month_end) / 86400 <= 366
+
+
 def test_yearly_subscription_moves_a_year(client: stripe.StripeClient, server: StandinServer) -> None:
     subscription_id = start_subscription(client, server, interval="year")["subscription"]
     item = client.v1.subscriptions.retrieve(subscription_id)["items"].data[0]

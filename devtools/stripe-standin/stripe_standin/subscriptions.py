@@ -53,6 +53,9 @@ CANCELLATION_FEEDBACK = (
     "customer_service low_quality missing_features other switched_service too_complex too_expensive unused"
 ).split()
 ENDED_STATUSES = ("canceled", "incomplete_expired")
+# What happens to the invoice of a period that starts while collection is paused, per `pause_collection[behavior]`.
+PAUSED_INVOICE_STATUSES = {"void": "void", "mark_uncollectible": "uncollectible", "keep_as_draft": "draft"}
+PAUSED_INVOICE_EVENTS = {"void": "invoice.voided", "mark_uncollectible": "invoice.marked_uncollectible"}
 RETRY_DELAY = 3 * 24 * 3600  # when Stripe would try a failed renewal again
 
 
@@ -158,6 +161,50 @@ def _bill(
     period: tuple[int, int],
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Create, finalise and try to pay an invoice for the subscription's current period."""
+    invoice = _new_invoice(standin, subscription, billing_reason=billing_reason, at=at, period=period)
+    standin.emit("invoice.finalized", invoice)
+    payment_intent = payments.create_payment_intent(
+        standin,
+        amount=invoice["amount_due"],
+        currency=invoice["currency"],
+        customer_id=invoice["customer"],
+        description="Subscription creation" if billing_reason == "subscription_create" else "Subscription update",
+        metadata={},
+        payment_method_types=[details.method],
+        created=at,
+    )
+    invoice["payments"]["data"].append(
+        objects.invoice_payment(
+            invoice_payment_id=new_id("inpay"),
+            created=at,
+            invoice_id=invoice["id"],
+            payment_intent_id=payment_intent["id"],
+            amount=invoice["amount_due"],
+            currency=invoice["currency"],
+        )
+    )
+    charge = _attempt(standin, invoice, payment_intent, details, attempt_outcome, at)
+    return invoice, charge
+
+
+def _bill_paused(standin: Standin, subscription: dict[str, Any], *, at: int, period: tuple[int, int]) -> dict[str, Any]:
+    """The invoice of a period while collection is paused: made, never paid (voided, uncollectible or a draft)."""
+    invoice = _new_invoice(standin, subscription, billing_reason="subscription_cycle", at=at, period=period)
+    behavior = subscription["pause_collection"]["behavior"]
+    invoice.update(status=PAUSED_INVOICE_STATUSES[behavior], auto_advance=False, next_payment_attempt=None)
+    if behavior == "void":
+        invoice["amount_remaining"] = 0
+        invoice["status_transitions"]["voided_at"] = at
+    if behavior in PAUSED_INVOICE_EVENTS:
+        standin.emit("invoice.finalized", invoice)
+        standin.emit(PAUSED_INVOICE_EVENTS[behavior], invoice)
+    return invoice
+
+
+def _new_invoice(
+    standin: Standin, subscription: dict[str, Any], *, billing_reason: str, at: int, period: tuple[int, int]
+) -> dict[str, Any]:
+    """An invoice of the subscription's items as they are now, stored and announced as created."""
     customer = standin.store.require(subscription["customer"], "customer", "customer")
     invoice_id = new_id("in")
     lines = [
@@ -185,29 +232,7 @@ def _bill(
     standin.store.add(invoice)
     subscription["latest_invoice"] = invoice_id
     standin.emit("invoice.created", invoice)
-    standin.emit("invoice.finalized", invoice)
-    payment_intent = payments.create_payment_intent(
-        standin,
-        amount=invoice["amount_due"],
-        currency=invoice["currency"],
-        customer_id=customer["id"],
-        description="Subscription creation" if billing_reason == "subscription_create" else "Subscription update",
-        metadata={},
-        payment_method_types=[details.method],
-        created=at,
-    )
-    invoice["payments"]["data"].append(
-        objects.invoice_payment(
-            invoice_payment_id=new_id("inpay"),
-            created=at,
-            invoice_id=invoice_id,
-            payment_intent_id=payment_intent["id"],
-            amount=invoice["amount_due"],
-            currency=invoice["currency"],
-        )
-    )
-    charge = _attempt(standin, invoice, payment_intent, details, attempt_outcome, at)
-    return invoice, charge
+    return invoice
 
 
 def _attempt(
@@ -266,7 +291,9 @@ def advance_subscription(standin: Standin, subscription_id: str, outcome: str = 
 
     ``outcome`` "paid" or "failed" decides the renewal payment (a SEPA
     renewal settles at once here). A subscription set to cancel at the end
-    of its period ends instead.
+    of its period ends instead. While collection is paused the period's
+    invoice is made but not collected (voided, for ``behavior`` "void"); the
+    pause ends with the first period that starts after ``resumes_at``.
     """
     if outcome not in ("paid", "failed"):
         raise invalid_param("outcome", "Invalid outcome: must be one of paid or failed")
@@ -288,8 +315,14 @@ def advance_subscription(standin: Standin, subscription_id: str, outcome: str = 
                 item["current_period_start"], recurring["interval"], recurring["interval_count"]
             )
         _sync_period(subscription)
+        pause = subscription["pause_collection"]
+        if pause and pause["resumes_at"] is not None and period_end > pause["resumes_at"]:
+            subscription["pause_collection"] = None  # Stripe collects again after resumes_at
         standin.emit("customer.subscription.updated", subscription, changed_attributes(before, subscription))
 
+        if subscription["pause_collection"]:
+            invoice = _bill_paused(standin, subscription, at=period_end, period=old_period)
+            return {"subscription": subscription, "invoice": invoice}
         details = standin.store.private_of(subscription_id).get("payment_details") or PaymentDetails("card")
         invoice, _charge = _bill(
             standin,
@@ -379,6 +412,8 @@ def update_subscription(standin: Standin, subscription_id: str, params: dict[str
             subscription["canceled_at"] = clock.now() if cancel_at_period_end else None
         if "cancellation_details" in params:
             _set_cancellation_details(subscription, params["cancellation_details"])
+        if "pause_collection" in params:
+            subscription["pause_collection"] = _pause_collection(params["pause_collection"])
         changed = changed_attributes(before, subscription)
         if changed:
             standin.emit("customer.subscription.updated", subscription, changed)
@@ -485,6 +520,21 @@ def _price_for_update(
     )
     standin.store.add(price_object)
     return price_object
+
+
+def _pause_collection(value: Any) -> dict[str, Any] | None:
+    """`pause_collection` as Stripe stores it; an empty value (`pause_collection=""`) ends a pause."""
+    pause = as_dict(value, "pause_collection")
+    if not pause:
+        return None
+    reject_unknown(pause, ("behavior", "resumes_at"), "pause_collection")
+    behavior = as_str(
+        pause.get("behavior"), "pause_collection[behavior]", required=True, choices=tuple(PAUSED_INVOICE_STATUSES)
+    )
+    resumes_at = as_int(pause.get("resumes_at"), "pause_collection[resumes_at]")
+    if resumes_at is not None and resumes_at <= clock.now():
+        raise invalid_param("pause_collection[resumes_at]", "resumes_at must be in the future.")
+    return {"behavior": behavior, "resumes_at": resumes_at}
 
 
 def _set_cancellation_details(subscription: dict[str, Any], value: Any) -> None:
