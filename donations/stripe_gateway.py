@@ -150,9 +150,14 @@ def change_subscription_amount(subscription_id, amount_cents):
 
 
 def change_subscription_frequency(subscription_id, frequency):
-    """Bill the same amounts monthly or yearly ("monthly"/"yearly"), from the next period on."""
+    """Bill the same amounts monthly or yearly ("monthly"/"yearly"), from the next period on.
+
+    Stripe starts a new billing cycle, and bills it at once, when the interval changes; a trial until the end of the
+    period the donor already paid for moves that first bill of the new interval to where the next one was due.
+    """
     subscription = retrieve_subscription(subscription_id)
     interval = {"interval": INTERVALS[frequency], "interval_count": 1}
+    paid_until = subscription["items"]["data"][0]["current_period_end"]
     return _client().v1.subscriptions.update(
         subscription_id,
         params={
@@ -167,6 +172,7 @@ def change_subscription_frequency(subscription_id, frequency):
                 for item in subscription["items"]["data"]
             ],
             "proration_behavior": "none",
+            "trial_end": paid_until,
         },
     )
 

@@ -24,11 +24,17 @@ def test_a_monthly_gift_becomes_yearly_from_the_next_period_with_its_covered_cos
     assert "<legend>Hoe vaak</legend>" in page
     assert re.search(r'<input type="radio" name="frequency" value="monthly" required checked> Maandelijks', page)
 
+    paid_until = _subscription(stripe_standin)["items"]["data"][0]["current_period_end"]
+
     response = _change(donor, overview, recurring, "yearly")
     delivered(stripe_standin)
 
     assert response.status_code == 302
     assert _intervals(stripe_standin) == ["year", "year"]
+    # Nothing is billed now: the yearly amount is first due where the next monthly one was.
+    assert Donation.objects.count() == 1
+    assert _subscription(stripe_standin)["trial_end"] == paid_until
+    assert _subscription(stripe_standin)["items"]["data"][0]["current_period_end"] == paid_until
     gift_item, fee_item = _subscription(stripe_standin)["items"]["data"]
     assert (gift_item["price"]["unit_amount"], fee_item["price"]["unit_amount"]) == (2500, 25 + 38)
     recurring.refresh_from_db()

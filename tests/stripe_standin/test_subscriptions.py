@@ -233,15 +233,8 @@ def test_a_pause_needs_a_known_behavior_and_a_future_end(client: stripe.StripeCl
     assert client.v1.subscriptions.retrieve(subscription_id).pause_collection is None
 
 
-def test_changing_the_interval_bills_the_new_interval_from_the_next_period(
-    client: stripe.StripeClient, server: StandinServer
-) -> None:
-    subscription_id = start_subscription(client, server)["subscription"]
-    subscription = client.v1.subscriptions.retrieve(subscription_id)
-    item = subscription["items"].data[0]
-    month_end = item.current_period_end
-
-    updated = client.v1.subscriptions.update(
+def _change_to_yearly(client: stripe.StripeClient, subscription_id: str, item: Any, **extra: Any) -> Any:
+    return client.v1.subscriptions.update(
         subscription_id,
         params={
             "items": [
@@ -256,15 +249,44 @@ def test_changing_the_interval_bills_the_new_interval_from_the_next_period(
                 }
             ],
             "proration_behavior": "none",
+            **extra,
         },
     )
 
+
+def test_changing_the_interval_starts_a_new_cycle_and_bills_it_at_once(
+    client: stripe.StripeClient, server: StandinServer, receiver: WebhookReceiver
+) -> None:
+    subscription_id = start_subscription(client, server)["subscription"]
+    subscription = client.v1.subscriptions.retrieve(subscription_id)
+    receiver.wait_for("invoice.paid")
+
+    updated = _change_to_yearly(client, subscription_id, subscription["items"].data[0])
+
+    assert updated.latest_invoice != subscription.latest_invoice
+    new_invoice = client.v1.invoices.retrieve(updated.latest_invoice)
+    assert (new_invoice.amount_paid, new_invoice.billing_reason) == (12000, "subscription_update")
+    assert 365 <= (updated.current_period_end - updated.current_period_start) / 86400 <= 366
+    assert updated.billing_cycle_anchor == updated.current_period_start
+
+
+def test_a_trial_until_the_paid_period_ends_bills_the_new_interval_from_the_next_period(
+    client: stripe.StripeClient, server: StandinServer
+) -> None:
+    subscription_id = start_subscription(client, server)["subscription"]
+    subscription = client.v1.subscriptions.retrieve(subscription_id)
+    item = subscription["items"].data[0]
+    month_end = item.current_period_end
+
+    updated = _change_to_yearly(client, subscription_id, item, trial_end=month_end)
+
     # The month that was paid for runs out first; nothing is billed now.
     assert updated["items"].data[0].price.recurring.interval == "year"
-    assert updated.current_period_end == month_end
+    assert (updated.current_period_end, updated.trial_end, updated.status) == (month_end, month_end, "trialing")
     assert updated.latest_invoice == subscription.latest_invoice
     advanced = control(server, f"subscriptions/{subscription_id}/advance")
     assert advanced["invoice"]["amount_paid"] == 12000
+    assert advanced["subscription"]["status"] == "active"
     assert 365 <= (advanced["subscription"]["current_period_end"] - month_end) / 86400 <= 366
 
 

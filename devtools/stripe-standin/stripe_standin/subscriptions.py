@@ -307,6 +307,8 @@ def advance_subscription(standin: Standin, subscription_id: str, outcome: str = 
             return {"subscription": subscription, "invoice": None}
 
         before = copy.deepcopy(subscription)
+        if subscription["status"] == "trialing":
+            subscription["status"] = "active"  # the trial ends with its period: billing starts here
         old_period = (subscription["current_period_start"], period_end)
         for item in subscription["items"]["data"]:
             recurring = item["price"]["recurring"]
@@ -414,10 +416,59 @@ def update_subscription(standin: Standin, subscription_id: str, params: dict[str
             _set_cancellation_details(subscription, params["cancellation_details"])
         if "pause_collection" in params:
             subscription["pause_collection"] = _pause_collection(params["pause_collection"])
+        if "trial_end" in params:
+            _set_trial_end(subscription, params["trial_end"])
+        new_cycle = _interval_of(before) != _interval_of(subscription) and "trial_end" not in params
+        if new_cycle:
+            _restart_cycle(subscription, at=clock.now())
         changed = changed_attributes(before, subscription)
         if changed:
             standin.emit("customer.subscription.updated", subscription, changed)
+        if new_cycle:
+            # Stripe bills a new interval at once, from now: the cycle anchor moves to the moment of the change.
+            details = standin.store.private_of(subscription_id).get("payment_details") or PaymentDetails("card")
+            invoice, _charge = _bill(
+                standin,
+                subscription,
+                billing_reason="subscription_update",
+                details=details,
+                attempt_outcome="succeeded",
+                at=subscription["current_period_start"],
+                period=(subscription["current_period_start"], subscription["current_period_end"]),
+            )
+            announce_invoice(standin, invoice)
+            _status_after_payment(standin, subscription, invoice)
         return subscription
+
+
+def _interval_of(subscription: dict[str, Any]) -> tuple[str, int] | None:
+    items = subscription["items"]["data"]
+    if not items:
+        return None
+    recurring = items[0]["price"]["recurring"]
+    return recurring["interval"], recurring["interval_count"]
+
+
+def _restart_cycle(subscription: dict[str, Any], *, at: int) -> None:
+    for item in subscription["items"]["data"]:
+        recurring = item["price"]["recurring"]
+        item["current_period_start"] = at
+        item["current_period_end"] = clock.add_interval(at, recurring["interval"], recurring["interval_count"])
+    subscription["billing_cycle_anchor"] = at
+    _sync_period(subscription)
+
+
+def _set_trial_end(subscription: dict[str, Any], raw: Any) -> None:
+    """A trial until ``trial_end``: nothing is billed before it, and the next period starts there (as Stripe does)."""
+    trial_end = clock.now() if raw == "now" else as_int(raw, "trial_end", minimum=1)
+    if trial_end < clock.now() - 60:
+        raise invalid_param("trial_end", "Invalid timestamp: must be an integer Unix timestamp in the future.")
+    subscription["trial_end"] = trial_end
+    for item in subscription["items"]["data"]:
+        item["current_period_end"] = trial_end
+    _sync_period(subscription)
+    if subscription["status"] == "active" and trial_end > clock.now():
+        subscription["status"] = "trialing"
 
 
 def _update_items(standin: Standin, subscription: dict[str, Any], updates: list[Any]) -> None:
