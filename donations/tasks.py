@@ -218,12 +218,9 @@ def send_new_manage_link(donor_id):
     donor = Donor.objects.filter(pk=donor_id).first()
     if donor is None:
         return "skipped"
-    build_email(
-        "donations/email/new_link",
-        {"donor": donor, "manage_url": manage_link(donor)},
-        subject="Uw nieuwe link naar Mijn donaties bij Stichting leerKRACHT",
-        to=donor.email,
-    ).send()
+    with in_language_of(donor):
+        subject = _("Uw nieuwe link naar Mijn donaties bij Stichting leerKRACHT")
+    donor_email("donations/email/new_link", {"manage_url": manage_link(donor)}, donor=donor, subject=subject).send()
     return "sent"
 
 
