@@ -1,13 +1,11 @@
 """The site's e-mails: text and HTML from a template pair in the language asked for (Dutch unless told otherwise),
 also when built inside a request in the other language."""
 
-import pytest
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 from core.emails import build_email, in_dutch
-from tests.emails.english import english_texts  # noqa: F401  (the fixture)
 
 
 def test_a_message_has_the_text_and_html_templates_attachments_and_headers():
@@ -48,7 +46,6 @@ def test_messages_are_dutch_inside_an_english_request():
     assert message.subject == "Annuleren"
 
 
-@pytest.mark.usefixtures("english_texts")
 def test_a_message_built_for_english_is_english_inside_a_dutch_request():
     with translation.override("nl"):
         message = build_email(

@@ -7,5 +7,3 @@ from tests.donations.conftest import (  # noqa: F401
     standin_without_webhooks,
     stripe_standin,
 )
-
-from .english import english_texts  # noqa: F401

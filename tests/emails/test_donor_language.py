@@ -40,7 +40,7 @@ def _links(text):
     return re.findall(r"https?://[^\s\"<>]+", text)
 
 
-def test_a_gift_on_the_english_page_is_thanked_in_english_only(donor, stripe_standin, english_texts):
+def test_a_gift_on_the_english_page_is_thanked_in_english_only(donor, stripe_standin):
     _give_in_english(donor, stripe_standin)
     assert wait_until(lambda: len(mail.outbox) == 1)
 
@@ -63,9 +63,7 @@ def test_a_gift_on_the_english_page_is_thanked_in_english_only(donor, stripe_sta
     assert name.startswith("ontvangstbewijs-") and "Ontvangstbewijs" in pdf and "50,00" in pdf
 
 
-def test_a_gift_on_the_dutch_page_is_thanked_in_dutch_only_and_moves_the_donor_back_to_dutch(
-    donor, stripe_standin, english_texts
-):
+def test_a_gift_on_the_dutch_page_is_thanked_in_dutch_only_and_moves_the_donor_back_to_dutch(donor, stripe_standin):
     _give_in_english(donor, stripe_standin)
     dutch_campaign = campaign()
     response = donor.post_form(
@@ -85,7 +83,7 @@ def test_a_gift_on_the_dutch_page_is_thanked_in_dutch_only_and_moves_the_donor_b
         assert "/en/" not in text
 
 
-def test_a_monthly_english_gift_mails_its_failed_payment_and_its_stop_in_english(donor, stripe_standin, english_texts):
+def test_a_monthly_english_gift_mails_its_failed_payment_and_its_stop_in_english(donor, stripe_standin):
     session_id = _give_in_english(donor, stripe_standin, frequency="monthly", amount_choice="2500")
     subscription_id = stripe_standin.get_object(session_id)["subscription"]
     advance(stripe_standin, subscription_id, outcome="failed")
@@ -113,7 +111,7 @@ def test_a_monthly_english_gift_mails_its_failed_payment_and_its_stop_in_english
 
 
 def test_the_yearly_overview_of_an_english_donor_is_english_with_a_dutch_pdf(
-    donor, stripe_standin, english_texts, django_capture_on_commit_callbacks
+    donor, stripe_standin, django_capture_on_commit_callbacks
 ):
     _give_in_english(donor, stripe_standin, amount_choice="2500")
     # Last year's gifts: this one, and one of a periodieke gift made on the Dutch page of another campaign.

@@ -93,7 +93,7 @@ def test_a_mail_programs_one_click_post_unsubscribes_without_a_session_or_csrf_t
     assert Donor.objects.get().newsletter_opt_in is False
 
 
-def test_an_english_donor_gets_the_english_unsubscribe_page(donor, stripe_standin, live_server, english_texts):
+def test_an_english_donor_gets_the_english_unsubscribe_page(donor, stripe_standin, live_server):
     _give_in_english(donor, stripe_standin, newsletter="on")
     url = _unsubscribe_url(mail.outbox[0])
     assert urlsplit(url).path.startswith("/en/nieuwsbrief/afmelden/")

@@ -94,7 +94,7 @@ def test_each_further_partial_refund_mails_what_came_on_top(donor, stripe_standi
     assert only_donation().refund_notice_sent_cents == 5000
 
 
-def test_an_english_donor_is_told_in_english(donor, stripe_standin, english_texts):
+def test_an_english_donor_is_told_in_english(donor, stripe_standin):
     _give_in_english(donor, stripe_standin)
 
     _refund(stripe_standin, 2000)
