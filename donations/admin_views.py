@@ -312,7 +312,9 @@ class RecurringDonationViewSet(ReadOnlyModelViewSet):
             if not _can_stop(recurring):
                 return None, _("Deze gift is al gestopt."), False
             try:
-                subscription = stripe_gateway.cancel_subscription(recurring.stripe_subscription_id)
+                subscription = stripe_gateway.cancel_subscription(
+                    recurring.stripe_subscription_id, comment=stripe_gateway.STOPPED_BY_STAFF
+                )
             except stripe_gateway.StripeError:
                 logger.exception("Stopping recurring gift %s failed", recurring.pk)
                 return None, _("Stripe kon de gift niet stoppen; probeer het later opnieuw."), False

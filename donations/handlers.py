@@ -14,7 +14,7 @@ import uuid
 from django.db import transaction
 
 from . import notifications, stripe_gateway
-from .models import Donation, DonationStatus, Donor, RecurringDonation, RecurringStatus
+from .models import Donation, DonationStatus, Donor, EndReason, PaymentMethod, RecurringDonation, RecurringStatus
 from .state import CHARGE_SETTLED, DISPUTE_WON, INVOICE_RETRY_PAID, MONEY_RECEIVED, recurring_transition, transition
 
 logger = logging.getLogger(__name__)
@@ -313,15 +313,33 @@ SUBSCRIPTION_STATUSES = {
 }
 
 
-def _stop(recurring):
-    # The direct debit of a periodieke gift stops with its agreement, which sends the donor its own mail.
-    if recurring_transition(recurring, RecurringStatus.CANCELED) and not recurring.agreement_number:
-        notifications.queue_recurring_stopped(recurring)
+def _end_reason(subscription):
+    """Why Stripe ended the subscription, and for a requested stop, who asked (our own cancel requests say so)."""
+    details = subscription.get("cancellation_details") or {}
+    reason = details.get("reason")
+    if reason == "payment_failed":
+        return EndReason.PAYMENT_FAILED
+    if reason == "payment_disputed":
+        return EndReason.PAYMENT_DISPUTED
+    if details.get("comment") == stripe_gateway.STOPPED_BY_STAFF:
+        return EndReason.STAFF
+    return EndReason.DONOR  # in mijn donaties, Stripe's customer portal, or by asking us
+
+
+def _stop(recurring, reason=EndReason.DONOR):
+    if recurring_transition(recurring, RecurringStatus.CANCELED):
+        RecurringDonation.objects.filter(pk=recurring.pk).update(end_reason=reason)
+        recurring.end_reason = reason
+        # The direct debit of a periodieke gift stops with its agreement, which sends the donor its own mail.
+        if not recurring.agreement_number:
+            notifications.queue_recurring_stopped(recurring)
 
 
 def _expire(recurring):
     """The first payment never succeeded and Stripe gave up: the gift ends without a "gift stopped" e-mail."""
-    recurring_transition(recurring, RecurringStatus.EXPIRED)
+    if recurring_transition(recurring, RecurringStatus.EXPIRED):
+        RecurringDonation.objects.filter(pk=recurring.pk).update(end_reason=EndReason.FIRST_PAYMENT_FAILED)
+        recurring.end_reason = EndReason.FIRST_PAYMENT_FAILED
 
 
 def customer_subscription_updated(subscription):
@@ -376,7 +394,7 @@ def customer_subscription_deleted(subscription):
     if subscription.get("status") == "incomplete_expired":
         _expire(recurring)
     else:
-        _stop(recurring)
+        _stop(recurring, _end_reason(subscription))
 
 
 def record_cancellation(subscription):
@@ -411,6 +429,19 @@ def _donation_for_payment(payment_intent_id, charge_id, metadata):
             raise NotOurs(f"payment {payment_intent_id or charge_id} names a donation that is not here")
         return donation
     raise NotInLedgerYet(payment_intent_id or charge_id)
+
+
+def charge_succeeded(charge):
+    """How the gift was paid (iDEAL, card, SEPA…), and its charge id, which refunds, disputes and payouts name."""
+    charge_id = _text(charge, "id", required=True)
+    payment_intent_id = _text(charge, "payment_intent")
+    donation = _donation_for_payment(payment_intent_id, charge_id, _metadata(charge))
+    _remember_stripe_ids(donation, stripe_payment_intent_id=payment_intent_id, stripe_charge_id=charge_id)
+    method_type = (charge.get("payment_method_details") or {}).get("type")
+    method = method_type if method_type in PaymentMethod.values else PaymentMethod.OTHER
+    if donation.payment_method != method:
+        donation.payment_method = method
+        donation.save(update_fields=["payment_method", "updated_at"])
 
 
 def charge_refunded(charge):
@@ -491,6 +522,7 @@ HANDLERS = {
     "invoice.payment_failed": invoice_payment_failed,
     "customer.subscription.updated": customer_subscription_updated,
     "customer.subscription.deleted": customer_subscription_deleted,
+    "charge.succeeded": charge_succeeded,
     "charge.refunded": charge_refunded,
     "charge.dispute.created": charge_dispute_created,
     "charge.dispute.closed": charge_dispute_closed,

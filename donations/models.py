@@ -24,6 +24,26 @@ class MonthlyOffer(models.TextChoices):
     DECLINED = "declined", _("Afgeslagen")
 
 
+class PaymentMethod(models.TextChoices):
+    """How a gift was paid, as Stripe names the charge's method; wallets (Apple Pay, Google Pay) pay by card."""
+
+    IDEAL = "ideal", "iDEAL | Wero"
+    BANCONTACT = "bancontact", "Bancontact"
+    CARD = "card", _("Kaart of wallet")
+    SEPA_DEBIT = "sepa_debit", _("SEPA-incasso")
+    OTHER = "other", _("Anders")
+
+
+class EndReason(models.TextChoices):
+    """Why a recurring gift ended: for the churn report."""
+
+    DONOR = "donor", _("Gestopt door de donateur")
+    STAFF = "staff", _("Gestopt door een medewerker")
+    PAYMENT_FAILED = "payment_failed", _("Betalingen bleven mislukken")
+    PAYMENT_DISPUTED = "payment_disputed", _("Betaling betwist")
+    FIRST_PAYMENT_FAILED = "first_payment_failed", _("Eerste betaling niet gelukt")
+
+
 class DonationStatus(models.TextChoices):
     PENDING = "pending", _("In afwachting")
     PAID = "paid", _("Betaald")
@@ -98,6 +118,7 @@ class RecurringDonation(models.Model):
     stripe_subscription_id = models.CharField(max_length=255, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     canceled_at = models.DateTimeField(null=True, blank=True)
+    end_reason = models.CharField(_("reden van stoppen"), max_length=30, choices=EndReason.choices, blank=True)
     # The transactienummer of the periodieke gift (5-year agreement) these payments fulfil; empty for an ordinary one.
     agreement_number = models.CharField(_("periodieke gift"), max_length=20, blank=True, db_index=True)
     # Stripe's `pause_collection.resumes_at` as last read: until then no payments are collected. Empty: not paused.
@@ -154,6 +175,9 @@ class Donation(models.Model):
         _("status"), max_length=10, choices=DonationStatus.choices, default=DonationStatus.PENDING, db_index=True
     )
     anonymous = models.BooleanField(_("anoniem"), default=False)
+    payment_method = models.CharField(
+        _("betaalmethode"), max_length=20, choices=PaymentMethod.choices, blank=True, db_index=True
+    )
     # The first name shown with the gift on the campaign page ("Anna gaf € 25"); empty shows "Anoniem".
     public_name = models.CharField(_("naam bij de gift"), max_length=40, blank=True)
     monthly_offer = models.CharField(

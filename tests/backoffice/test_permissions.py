@@ -30,7 +30,7 @@ def stripe_calls(monkeypatch):
     monkeypatch.setattr(
         stripe_gateway,
         "cancel_subscription",
-        lambda subscription_id: (
+        lambda subscription_id, comment=None: (
             calls.append(("cancel", subscription_id)) or {"id": subscription_id, "status": "canceled"}
         ),
     )
