@@ -122,6 +122,21 @@ def retrieve_charge(charge_id):
     return _client().v1.charges.retrieve(charge_id).to_dict()
 
 
+def retrieve_payout(payout_id):
+    """The payout as a plain dict, shaped like the object of payout.paid."""
+    return _client().v1.payouts.retrieve(payout_id).to_dict()
+
+
+def payout_balance_transactions(payout_id):
+    """Every balance transaction the payout holds (its own `payout` one too), page after page, each as a plain dict
+    with its `source` (charge, refund or dispute) expanded, so it can be traced to a gift without a call per row."""
+    first_page = _client().v1.balance_transactions.list(
+        params={"payout": payout_id, "limit": 100, "expand": ["data.source"]}
+    )
+    for transaction in first_page.auto_paging_iter():
+        yield transaction.to_dict()
+
+
 def retrieve_subscription(subscription_id):
     return _client().v1.subscriptions.retrieve(subscription_id)
 
