@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from .fees import fee_for
 
 WEBHOOK_TOLERANCE_SECONDS = 300
+BALANCE_TRANSACTIONS_PER_PAGE = 100  # Stripe's largest page
 
 INTERVALS = {"monthly": "month", "yearly": "year"}
 ONE_OFF_METHODS = ["ideal", "card", "bancontact"]
@@ -131,7 +132,7 @@ def payout_balance_transactions(payout_id):
     """Every balance transaction the payout holds (its own `payout` one too), page after page, each as a plain dict
     with its `source` (charge, refund or dispute) expanded, so it can be traced to a gift without a call per row."""
     first_page = _client().v1.balance_transactions.list(
-        params={"payout": payout_id, "limit": 100, "expand": ["data.source"]}
+        params={"payout": payout_id, "limit": BALANCE_TRANSACTIONS_PER_PAGE, "expand": ["data.source"]}
     )
     for transaction in first_page.auto_paging_iter():
         yield transaction.to_dict()
