@@ -19,6 +19,7 @@ from tests.donations.helpers import (
     campaign,
     control,
     delivered,
+    dispute,
     event_body,
     paid_gift,
     pay,
@@ -30,6 +31,7 @@ from .helpers import balance_transaction_of, logged_in, run_payout
 
 IDEAL_FEE = 29
 CARD_FEE_ON_50 = 75 + 25  # 1.5 % + € 0,25
+DISPUTE_FEE = 1500
 
 
 def _three_gifts_and_a_partial_refund(site, standin):
@@ -180,3 +182,27 @@ def test_a_replayed_payout_paid_webhook_changes_nothing(live_demo_site, stripe_s
 
     assert list(BalanceTransaction.objects.order_by("pk").values()) == before
     assert Payout.objects.values().get() == payout_before
+
+
+def test_a_dispute_in_a_payout_is_traced_to_its_gift_with_its_fee(live_demo_site, stripe_standin):
+    paid_gift(Donor(live_demo_site.url), stripe_standin, method="ideal", amount="5000")
+    paid_gift(Donor(live_demo_site.url), stripe_standin, method="ideal", amount="5000", email="bram@example.org")
+    paid_gift(Donor(live_demo_site.url), stripe_standin, method="ideal", amount="2500", email="carla@example.org")
+    carlas = Donation.objects.order_by("pk").last()
+    dispute(stripe_standin, carlas.stripe_payment_intent_id)
+
+    run_payout(stripe_standin)
+
+    payout = Payout.objects.get()
+    assert payout.amount_cents == 2 * (5000 - IDEAL_FEE) + (2500 - IDEAL_FEE) - 2500 - DISPUTE_FEE
+    disputed = payout.balance_transactions.get(kind=TransactionKind.DISPUTE)
+    assert (disputed.donation_id, disputed.amount_cents, disputed.fee_cents) == (carlas.pk, -2500, DISPUTE_FEE)
+    assert payout_differences(payout) == []
+    (row,) = month_report(timezone.localdate().replace(day=1)).rows
+    assert (row.gross_cents, row.fee_cents, row.refunded_cents, row.disputed_cents, row.net_cents) == (
+        12500,
+        3 * IDEAL_FEE + DISPUTE_FEE,
+        0,
+        2500,
+        payout.amount_cents,
+    )
