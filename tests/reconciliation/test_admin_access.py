@@ -58,3 +58,15 @@ def test_the_month_of_a_payout_is_its_amsterdam_month(client, django_user_model,
     november = staff.get(reverse("reconciliation_month") + "?maand=2026-11&export=csv").content.decode("utf-8-sig")
     assert "Uitbetalingen deze maand;;;;;1234,56" in december
     assert "Uitbetalingen deze maand;;;;;0,00" in november
+
+
+def test_the_payout_listing_comes_in_pages(client, django_user_model, payout):
+    for number in range(50):
+        Payout.objects.create(
+            stripe_id=f"po_{number}", amount_cents=100, status=PayoutStatus.PAID, arrival_date=WHEN, created=WHEN
+        )
+    staff = logged_in(client, django_user_model, "Financiën")
+    first = staff.get(reverse("reconciliation_payouts")).content.decode()
+    second = staff.get(reverse("reconciliation_payouts") + "?p=2").content.decode()
+    assert "Pagina 1 van 2" in first and "Pagina 2 van 2" in second
+    assert second.count('href="/admin/afstemming/uitbetalingen/') == 1
