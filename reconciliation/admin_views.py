@@ -87,8 +87,11 @@ def payout_index(request):
 
 
 def _lines(payout):
-    transactions = payout.balance_transactions.select_related("donation__campaign", "donation__donor").order_by(
-        "kind", "created", "pk"
+    # The payout's own transaction is the payout itself, shown above the table, not a line in it.
+    transactions = (
+        payout.balance_transactions.exclude(kind=TransactionKind.PAYOUT)
+        .select_related("donation__campaign", "donation__donor")
+        .order_by("kind", "created", "pk")
     )
     lines = []
     for transaction in transactions:
@@ -111,14 +114,13 @@ def payout_detail(request, pk):
     if _wants_csv(request):
         return exports.payout_csv(payout, lines)
     title = _("Uitbetaling %(payout)s") % {"payout": payout.stripe_id}
-    ledger_lines = [line for line in lines if line.transaction.kind != TransactionKind.PAYOUT]
     context = {
         "page_title": title,
         "header_title": title,
         "summary": _summary(payout),
-        "lines": ledger_lines,
-        "fee_cents": sum(line.transaction.fee_cents for line in ledger_lines),
-        "amount_cents": sum(line.transaction.amount_cents for line in ledger_lines),
+        "lines": lines,
+        "fee_cents": sum(line.transaction.fee_cents for line in lines),
+        "amount_cents": sum(line.transaction.amount_cents for line in lines),
     }
     return TemplateResponse(request, "reconciliation/admin/payout_detail.html", context)
 

@@ -57,8 +57,12 @@ def store_payout(payout_object):
 
 
 def store_transactions(payout, transactions):
-    """Each balance transaction of `payout`, stored once; one stored before (a replay) only gains what it lacked."""
-    for transaction_object in transactions:
+    """Each balance transaction of `payout`, stored once; one stored before (a replay) only gains what it lacked.
+
+    Charges first: Stripe lists newest first, and a refund or dispute is traced through its charge's row when the
+    ledger does not know the payment yet.
+    """
+    for transaction_object in sorted(transactions, key=lambda found: _kind(found) != TransactionKind.CHARGE):
         store_transaction(transaction_object, payout)
 
 
@@ -149,6 +153,15 @@ def _donation_for(fields, transaction_object):
         donation = Donation.objects.filter(stripe_payment_intent_id=fields["payment_intent_id"]).first()
         if donation is not None:
             return donation
+    if fields["kind"] != TransactionKind.CHARGE and fields["charge_id"]:
+        charge_row = (
+            BalanceTransaction.objects.filter(kind=TransactionKind.CHARGE, charge_id=fields["charge_id"])
+            .exclude(donation=None)
+            .select_related("donation")
+            .first()
+        )
+        if charge_row is not None:
+            return charge_row.donation
     source = transaction_object.get("source")
     metadata = source.get("metadata") if isinstance(source, dict) and fields["kind"] == TransactionKind.CHARGE else None
     donation = _donation_by_public_id((metadata or {}).get("donation_id"))

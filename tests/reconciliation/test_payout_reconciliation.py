@@ -206,3 +206,44 @@ def test_a_dispute_in_a_payout_is_traced_to_its_gift_with_its_fee(live_demo_site
         2500,
         payout.amount_cents,
     )
+
+
+def test_a_payout_is_traced_to_gifts_whose_payment_the_ledger_has_not_heard_of_yet(live_demo_site, stripe_standin):
+    annas, _brams, _carlas = _three_gifts_and_a_partial_refund(live_demo_site, stripe_standin)
+    # As if Anna's payment events were still on their way: the ledger knows her gift, not its Stripe ids.
+    Donation.objects.filter(pk=annas.pk).update(stripe_payment_intent_id=None, stripe_charge_id=None)
+
+    run_payout(stripe_standin)
+
+    payout = Payout.objects.get()
+    # The charge by the gift id it carries, the refund through the charge it belongs to.
+    assert sorted(payout.balance_transactions.filter(donation=annas).values_list("amount_cents", flat=True)) == [
+        -1000,
+        5000,
+    ]
+    assert payout_differences(payout) == []
+
+
+def test_the_payout_page_and_csv_list_each_gift_with_campaign_donor_and_fees(
+    live_demo_site, stripe_standin, client, django_user_model
+):
+    _three_gifts_and_a_partial_refund(live_demo_site, stripe_standin)
+    run_payout(stripe_standin)
+    payout = Payout.objects.get()
+    treasurer = logged_in(client, django_user_model, "Beheer")
+
+    page = treasurer.get(reverse("reconciliation_payout", args=[payout.pk])).content.decode()
+    exported = treasurer.get(reverse("reconciliation_payout", args=[payout.pk]), {"export": "csv"})
+
+    assert "Deze uitbetaling klopt met de administratie." in page
+    assert "€ 113,42" in page and "Anna de Vries" in page
+    header, *lines = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig")), delimiter=";"))
+    assert header[:7] == ["Soort", "Datum", "Campagne", "Donateur", "Bedrag", "Stripe-kosten", "Netto"]
+    assert sorted((line[0], line[4], line[5], line[6]) for line in lines) == [
+        ("Gift", "25,00", "0,29", "24,71"),
+        ("Gift", "50,00", "0,29", "49,71"),
+        ("Gift", "50,00", "1,00", "49,00"),
+        ("Terugbetaling", "-10,00", "0,00", "-10,00"),
+    ]
+    assert {line[2] for line in lines} == {campaign().title}
+    assert sum(int(line[6].replace(",", "")) for line in lines) == payout.amount_cents
