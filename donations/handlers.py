@@ -486,5 +486,6 @@ HANDLERS = {
     "charge.dispute.created": charge_dispute_created,
     "charge.dispute.closed": charge_dispute_closed,
     "payout.paid": _reconciliation("payout_paid"),
+    "payout.reconciliation_completed": _reconciliation("payout_reconciliation_completed"),
     "payout.failed": _reconciliation("payout_failed"),
 }

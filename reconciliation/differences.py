@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from core.money import format_euro
 from donations.models import Donation, DonationStatus
 
-from .models import BalanceTransaction, PayoutStatus, TransactionKind
+from .models import RECONCILIATION_IN_PROGRESS, BalanceTransaction, PayoutStatus, TransactionKind
 
 LEDGER_KINDS = (TransactionKind.CHARGE, TransactionKind.REFUND, TransactionKind.DISPUTE)
 
@@ -38,6 +38,9 @@ def payout_differences(payout):
     found = []
     if payout.status == PayoutStatus.FAILED:
         found.append(_("Deze uitbetaling is mislukt: het geld staat weer op het Stripe-saldo."))
+    if payout.reconciliation_status == RECONCILIATION_IN_PROGRESS:
+        found.append(_("Stripe stelt de lijst van transacties bij deze uitbetaling nog samen."))
+        return found
     difference = payout_difference_cents(payout)
     if difference:
         found.append(

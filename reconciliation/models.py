@@ -14,6 +14,7 @@ class PayoutStatus(models.TextChoices):
 
 # Stripe may tell of a payout in any order; once it failed or was canceled, a late "paid" does not bring it back.
 FINAL_PAYOUT_STATUSES = (PayoutStatus.FAILED, PayoutStatus.CANCELED)
+RECONCILIATION_IN_PROGRESS = "in_progress"
 
 
 class Payout(models.Model):
@@ -25,6 +26,8 @@ class Payout(models.Model):
     amount_cents = models.BigIntegerField(_("bedrag (centen)"))
     currency = models.CharField(max_length=3, default="eur")
     status = models.CharField(_("status"), max_length=20, choices=PayoutStatus.choices)
+    # Stripe's `reconciliation_status`: its transactions can be listed once it is "completed".
+    reconciliation_status = models.CharField(max_length=20, blank=True)
     arrival_date = models.DateTimeField(_("op de bank"))
     created = models.DateTimeField(_("aangemaakt bij Stripe"))
     received_at = models.DateTimeField(auto_now_add=True)

@@ -7,7 +7,14 @@ from django.db import transaction
 
 from donations.models import Donation
 
-from .models import FINAL_PAYOUT_STATUSES, BalanceTransaction, Payout, PayoutStatus, TransactionKind
+from .models import (
+    FINAL_PAYOUT_STATUSES,
+    RECONCILIATION_IN_PROGRESS,
+    BalanceTransaction,
+    Payout,
+    PayoutStatus,
+    TransactionKind,
+)
 
 # Stripe's reporting categories (and, for older objects, types) by what they mean for the ledger.
 KIND_BY_CATEGORY = {
@@ -37,6 +44,7 @@ def store_payout(payout_object):
         "amount_cents": int(payout_object["amount"]),
         "currency": payout_object.get("currency") or "eur",
         "status": payout_object["status"],
+        "reconciliation_status": payout_object.get("reconciliation_status") or "",
         "arrival_date": _moment(payout_object["arrival_date"]),
         "created": _moment(payout_object["created"]),
     }
@@ -48,6 +56,8 @@ def store_payout(payout_object):
     payout = Payout.objects.select_for_update().get(pk=payout.pk)
     if payout.status in FINAL_PAYOUT_STATUSES:
         fields.pop("status")
+    if payout.reconciliation_status and fields["reconciliation_status"] == RECONCILIATION_IN_PROGRESS:
+        fields.pop("reconciliation_status")  # a late copy of an earlier state: reconciliation does not go back
     changed = [name for name, value in fields.items() if getattr(payout, name) != value]
     for name in changed:
         setattr(payout, name, fields[name])

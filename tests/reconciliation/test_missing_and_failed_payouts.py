@@ -52,3 +52,29 @@ def test_a_failed_payout_stays_failed_and_is_flagged(live_demo_site, stripe_stan
     # Its money is not paid out: the month counts no failed payout, and the gift shows as not yet paid out.
     assert month_report(timezone.localdate().replace(day=1)).payouts_cents == 0
     assert list(gifts_missing_from_payouts(timezone.now() + datetime.timedelta(days=30))) == [only_donation()]
+
+
+def test_a_paid_payout_waits_for_stripe_to_list_its_transactions(live_demo_site, stripe_standin):
+    paid_gift(Donor(live_demo_site.url), stripe_standin, amount="2500")
+    stripe_standin.configure(enabled_events=["payout.created", "payout.paid"])
+
+    run_payout(stripe_standin)
+
+    payout = Payout.objects.get()
+    assert (payout.status, payout.reconciliation_status, payout.balance_transactions.count()) == (
+        PayoutStatus.PAID,
+        "in_progress",
+        0,
+    )
+    assert payout_differences(payout) == ["Stripe stelt de lijst van transacties bij deze uitbetaling nog samen."]
+
+    (completed,) = stripe_standin.events("payout.reconciliation_completed")
+    response = post_webhook(
+        live_demo_site.url, event_body(completed["id"], completed["type"], completed["data"]["object"])
+    )
+
+    assert response.status_code == 200
+    payout.refresh_from_db()
+    assert payout.reconciliation_status == "completed"
+    assert payout.balance_transactions.filter(donation=only_donation()).count() == 1
+    assert payout_differences(payout) == []

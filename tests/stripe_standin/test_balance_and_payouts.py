@@ -72,6 +72,9 @@ def test_a_payout_gathers_what_was_not_paid_out(
     assert payout["amount"] == (2500 - 29) + (10000 - 175) - 500
     assert [event["type"] for event in receiver.wait_for("payout.paid")] == ["payout.paid"]
     assert receiver.wait_for("payout.created")[0]["data"]["object"]["status"] == "in_transit"
+    paid_event = receiver.wait_for("payout.paid")[0]["data"]["object"]
+    completed = receiver.wait_for("payout.reconciliation_completed")[0]["data"]["object"]
+    assert (paid_event["reconciliation_status"], completed["reconciliation_status"]) == ("in_progress", "completed")
     assert client.v1.payouts.retrieve(payout["id"]).status == "paid"
     assert [p.id for p in client.v1.payouts.list()] == [payout["id"]]
 

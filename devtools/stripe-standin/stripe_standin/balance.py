@@ -180,7 +180,10 @@ def run_payout(standin: Standin, *, unlisted: list[str] | None = None) -> dict[s
         store.add(payout, unlisted=list(unlisted or []))
         for transaction in [*pending, payout_transaction]:
             store.private_of(transaction["id"])["payout"] = payout_id
+        # As at Stripe, the payout is paid before its transactions can be listed: reconciliation completes after.
         standin.emit("payout.created", payout)
         payout["status"] = "paid"
         standin.emit("payout.paid", payout, {"status": "in_transit"})
+        payout["reconciliation_status"] = "completed"
+        standin.emit("payout.reconciliation_completed", payout, {"reconciliation_status": "in_progress"})
         return payout

@@ -948,7 +948,7 @@ def payout(
         "method": "standard",
         "original_payout": None,
         "payout_method": None,
-        "reconciliation_status": "completed",
+        "reconciliation_status": "in_progress",
         "reversed_by": None,
         "source_type": "card",
         "statement_descriptor": None,
