@@ -38,6 +38,11 @@ def payout_differences(payout):
     found = []
     if payout.status == PayoutStatus.FAILED:
         found.append(_("Deze uitbetaling is mislukt: het geld staat weer op het Stripe-saldo."))
+    if not payout.automatic:
+        found.append(
+            _("Handmatige uitbetaling: Stripe zegt niet welke transacties erin zitten; stem die zelf af met het saldo.")
+        )
+        return found
     if payout.reconciliation_status == RECONCILIATION_IN_PROGRESS:
         found.append(_("Stripe stelt de lijst van transacties bij deze uitbetaling nog samen."))
         return found

@@ -22,7 +22,7 @@ def _checked(payout_object):
 def _store(payout_object):
     """The payout, and once Stripe can list them (reconciliation completed), every balance transaction it holds."""
     payout = payouts.store_payout(_checked(payout_object))
-    listable = payout.reconciliation_status != RECONCILIATION_IN_PROGRESS
+    listable = payout.automatic and payout.reconciliation_status != RECONCILIATION_IN_PROGRESS
     if listable and payout.status not in FINAL_PAYOUT_STATUSES:
         payouts.store_transactions(payout, stripe_gateway.payout_balance_transactions(payout.stripe_id))
 

@@ -28,6 +28,8 @@ class Payout(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=PayoutStatus.choices)
     # Stripe's `reconciliation_status`: its transactions can be listed once it is "completed".
     reconciliation_status = models.CharField(max_length=20, blank=True)
+    # Only an automatic payout says which transactions it holds; a manual one is a sum taken from the balance.
+    automatic = models.BooleanField(default=True)
     arrival_date = models.DateTimeField(_("op de bank"))
     created = models.DateTimeField(_("aangemaakt bij Stripe"))
     received_at = models.DateTimeField(auto_now_add=True)

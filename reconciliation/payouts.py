@@ -45,6 +45,7 @@ def store_payout(payout_object):
         "currency": payout_object.get("currency") or "eur",
         "status": payout_object["status"],
         "reconciliation_status": payout_object.get("reconciliation_status") or "",
+        "automatic": payout_object.get("automatic") is not False,
         "arrival_date": _moment(payout_object["arrival_date"]),
         "created": _moment(payout_object["created"]),
     }

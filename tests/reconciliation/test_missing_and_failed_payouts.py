@@ -78,3 +78,24 @@ def test_a_paid_payout_waits_for_stripe_to_list_its_transactions(live_demo_site,
     assert payout.reconciliation_status == "completed"
     assert payout.balance_transactions.filter(donation=only_donation()).count() == 1
     assert payout_differences(payout) == []
+
+
+def test_a_manual_payout_is_stored_and_flagged_without_asking_for_its_transactions(live_demo_site, stripe_standin):
+    manual = {
+        "id": "po_manual_1",
+        "object": "payout",
+        "amount": 10000,
+        "currency": "eur",
+        "status": "paid",
+        "automatic": False,
+        "reconciliation_status": "not_applicable",
+        "arrival_date": 1796000000,
+        "created": 1796000000,
+    }
+
+    response = post_webhook(live_demo_site.url, event_body("evt_manual_payout", "payout.paid", manual))
+
+    assert response.status_code == 200  # the stand-in knows no po_manual_1: asking it would have failed
+    payout = Payout.objects.get()
+    assert (payout.automatic, payout.balance_transactions.count()) == (False, 0)
+    assert payout_differences(payout)[0].startswith("Handmatige uitbetaling")
