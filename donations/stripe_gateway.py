@@ -128,6 +128,13 @@ def retrieve_payout(payout_id):
     return _client().v1.payouts.retrieve(payout_id).to_dict()
 
 
+def paid_payouts():
+    """Every paid payout, newest first, page after page, each as a plain dict."""
+    first_page = _client().v1.payouts.list(params={"status": "paid", "limit": 100})
+    for payout in first_page.auto_paging_iter():
+        yield payout.to_dict()
+
+
 def payout_balance_transactions(payout_id):
     """Every balance transaction the payout holds (its own `payout` one too), page after page, each as a plain dict
     with its `source` (charge, refund or dispute) expanded, so it can be traced to a gift without a call per row."""

@@ -5,6 +5,7 @@ import uuid
 
 from django.db import transaction
 
+from donations import stripe_gateway
 from donations.models import Donation
 
 from .models import (
@@ -64,6 +65,16 @@ def store_payout(payout_object):
         setattr(payout, name, fields[name])
     if changed:
         payout.save(update_fields=changed)
+    return payout
+
+
+def record_payout(payout_object):
+    """The payout, and once Stripe can list them (an automatic payout whose reconciliation is no longer in
+    progress), every balance transaction it holds, asked from Stripe."""
+    payout = store_payout(payout_object)
+    listable = payout.automatic and payout.reconciliation_status != RECONCILIATION_IN_PROGRESS
+    if listable and payout.status not in FINAL_PAYOUT_STATUSES:
+        store_transactions(payout, stripe_gateway.payout_balance_transactions(payout.stripe_id))
     return payout
 
 
