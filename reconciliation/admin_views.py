@@ -29,6 +29,7 @@ from .reports import month_report
 
 VIEW_PERMISSION = "reconciliation.view_payout"
 PAYOUTS_PER_PAGE = 50
+MISSING_GIFTS_SHOWN = 20
 
 
 def treasurer_only(view):
@@ -74,7 +75,10 @@ def payout_index(request):
     if _wants_csv(request):
         return exports.payouts_csv([_summary(payout) for payout in payouts])
     page = Paginator(payouts, PAYOUTS_PER_PAGE).get_page(request.GET.get("p"))
-    missing = [missing_gift_difference(donation) for donation in gifts_missing_from_payouts()]
+    # The first ones only: before the first reconciled payout every older gift is missing, which says nothing new.
+    missing_gifts = gifts_missing_from_payouts()
+    missing = [missing_gift_difference(donation) for donation in missing_gifts[:MISSING_GIFTS_SHOWN]]
+    more_missing = max(missing_gifts.count() - MISSING_GIFTS_SHOWN, 0) if len(missing) == MISSING_GIFTS_SHOWN else 0
     title = _("Uitbetalingen")
     context = {
         "page_title": title,
@@ -82,6 +86,7 @@ def payout_index(request):
         "summaries": [_summary(payout) for payout in page],
         "page": page,
         "missing": missing,
+        "more_missing": more_missing,
     }
     return TemplateResponse(request, "reconciliation/admin/payout_index.html", context)
 

@@ -4,8 +4,11 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from reconciliation import admin_views
 from reconciliation.models import Payout, PayoutStatus
+from tests.factories import DonationFactory, DonorFactory
 
 from .helpers import TREASURERS, each_group, logged_in
 
@@ -70,3 +73,17 @@ def test_the_payout_listing_comes_in_pages(client, django_user_model, payout):
     second = staff.get(reverse("reconciliation_payouts") + "?p=2").content.decode()
     assert "Pagina 1 van 2" in first and "Pagina 2 van 2" in second
     assert second.count('href="/admin/afstemming/uitbetalingen/') == 1
+
+
+def test_the_listing_names_the_first_gifts_missing_from_payouts_and_counts_the_rest(
+    client, django_user_model, demo_site, monkeypatch
+):
+    monkeypatch.setattr(admin_views, "MISSING_GIFTS_SHOWN", 2)
+    long_ago = timezone.now() - datetime.timedelta(days=30)
+    for number in range(5):
+        DonationFactory(paid=True, paid_at=long_ago, donor=DonorFactory(name=f"Gever {number}"))
+
+    page = logged_in(client, django_user_model, "Financiën").get(reverse("reconciliation_payouts")).content.decode()
+
+    assert page.count("zit na 10 dagen nog in geen uitbetaling van Stripe") == 2
+    assert "En nog 3 giften." in page
