@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from .fees import fee_for
 
 WEBHOOK_TOLERANCE_SECONDS = 300
+BALANCE_TRANSACTIONS_PER_PAGE = 100  # Stripe's largest page
 
 INTERVALS = {"monthly": "month", "yearly": "year"}
 FREQUENCIES = {interval: frequency for frequency, interval in INTERVALS.items()}
@@ -122,6 +123,28 @@ def retrieve_payment_intent(payment_intent_id):
 def retrieve_charge(charge_id):
     """The charge as a plain dict, shaped like the objects inside webhook events."""
     return _client().v1.charges.retrieve(charge_id).to_dict()
+
+
+def retrieve_payout(payout_id):
+    """The payout as a plain dict, shaped like the object of payout.paid."""
+    return _client().v1.payouts.retrieve(payout_id).to_dict()
+
+
+def paid_payouts():
+    """Every paid payout, newest first, page after page, each as a plain dict."""
+    first_page = _client().v1.payouts.list(params={"status": "paid", "limit": 100})
+    for payout in first_page.auto_paging_iter():
+        yield payout.to_dict()
+
+
+def payout_balance_transactions(payout_id):
+    """Every balance transaction the payout holds (its own `payout` one too), page after page, each as a plain dict
+    with its `source` (charge, refund or dispute) expanded, so it can be traced to a gift without a call per row."""
+    first_page = _client().v1.balance_transactions.list(
+        params={"payout": payout_id, "limit": BALANCE_TRANSACTIONS_PER_PAGE, "expand": ["data.source"]}
+    )
+    for transaction in first_page.auto_paging_iter():
+        yield transaction.to_dict()
 
 
 def retrieve_subscription(subscription_id):

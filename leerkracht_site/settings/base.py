@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "periodic_gifts",
     "newsletter",
     "partners",
+    "reconciliation",
     "backoffice",
     "delivery",
     "staff_two_factor",
@@ -432,6 +433,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 # A Stripe event about a payment that is not in the ledger waits; this long after it arrived, staff are warned.
 STRIPE_EVENT_WAIT_WARNING_SECONDS = env.int("STRIPE_EVENT_WAIT_WARNING_SECONDS", default=3600)
+# A paid gift that no Stripe payout has held this many days after its payment is flagged in the reconciliation.
+RECONCILIATION_PAYOUT_EXPECTED_WITHIN_DAYS = env.int("RECONCILIATION_PAYOUT_EXPECTED_WITHIN_DAYS", default=10)
 # A paid donation whose receipt is still unsent this long after queueing is queued again by the sweep.
 RECEIPT_SWEEP_AFTER_SECONDS = env.int("RECEIPT_SWEEP_AFTER_SECONDS", default=300)
 # First retry delay for mail and Stripe errors; doubles up to an hour.

@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, g, request
 
-from stripe_standin import checkout, customers, objects, payments, portal, subscriptions
+from stripe_standin import balance, checkout, customers, objects, payments, portal, subscriptions
 from stripe_standin.core import ApiRequest, Standin, current_api_request
 from stripe_standin.errors import StripeError, authentication_error, resource_missing
 from stripe_standin.expansion import expand
@@ -33,6 +33,8 @@ RETRIEVABLE = {
     "products": ("product", "product"),
     "prices": ("price", "price"),
     "events": ("event", "event"),
+    "balance_transactions": ("balance_transaction", "balance_transaction"),
+    "payouts": ("payout", "payout"),
 }
 
 
@@ -191,6 +193,7 @@ LISTABLE = {
     "charges": ("charge", ("customer", "payment_intent")),
     "refunds": ("refund", ("charge", "payment_intent")),
     "disputes": ("dispute", ("charge", "payment_intent")),
+    "payouts": ("payout", ("status",)),
 }
 _PAGING_PARAMS = ("created", "ending_before", "expand", "limit", "starting_after")
 
@@ -340,6 +343,24 @@ def list_events() -> Response:
     if wanted:
         found = [event for event in found if event["type"] in wanted]
     return _list_response(found, params, "/v1/events")
+
+
+@api.get("/balance_transactions")
+def list_balance_transactions() -> Response:
+    """Newest first; `payout=` lists what one automatic payout paid out, its own `payout` transaction included."""
+    params = _params([*_PAGING_PARAMS, "currency", "payout", "source", "type"])
+    payout_id = as_str(params.get("payout"), "payout")
+    if payout_id:
+        standin().store.require(payout_id, "payout", "payout", param="payout")
+        found = balance.transactions_of_payout(standin(), payout_id)
+    else:
+        found = standin().store.all_of("balance_transaction")
+    found = list(reversed(found))
+    for field in ("currency", "source", "type"):
+        wanted = as_str(params.get(field), field)
+        if wanted is not None:
+            found = [obj for obj in found if obj.get(field) == wanted]
+    return _list_response(found, params, "/v1/balance_transactions")
 
 
 @api.get("/<collection>")

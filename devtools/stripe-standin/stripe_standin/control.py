@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from stripe_standin import checkout, payments, subscriptions
+from stripe_standin import balance, checkout, payments, subscriptions
 from stripe_standin.core import Standin
 from stripe_standin.errors import StripeError, invalid_param
 from stripe_standin.payment_methods import SUPPORTED_PAYMENT_METHODS, PaymentDetails
@@ -127,6 +127,19 @@ def dispute_charge(charge_id: str) -> Response:
 def close_dispute(dispute_id: str) -> Response:
     status = _choice(_payload(), "status", ("won", "lost"), "lost")
     return _json({"dispute": payments.close_dispute(standin(), dispute_id, status or "lost")})
+
+
+@control.post("/payouts/run")
+def run_payout() -> Response:
+    """Stripe's daily automatic payout: every available balance transaction not yet paid out, to the bank.
+
+    `unlisted` (a list of balance transaction ids, or one id) counts them in the amount but leaves them out of
+    the payout's listing, so the site meets a payout it cannot account for in full.
+    """
+    unlisted = _payload().get("unlisted") or []
+    if isinstance(unlisted, str):
+        unlisted = [unlisted]
+    return _json({"payout": balance.run_payout(standin(), unlisted=[str(txn) for txn in unlisted])})
 
 
 # -- events and their deliveries --------------------------------------------------------------

@@ -888,3 +888,71 @@ def event(
         "request": {"id": request_id, "idempotency_key": idempotency_key},
         "type": event_type,
     }
+
+
+def balance_transaction(
+    *,
+    transaction_id: str,
+    created: int,
+    available_on: int,
+    amount: int,
+    fee: int,
+    fee_details: list[dict[str, Any]],
+    currency: str,
+    source: str,
+    transaction_type: str,
+    reporting_category: str,
+    description: str | None,
+) -> dict[str, Any]:
+    return {
+        "id": transaction_id,
+        "object": "balance_transaction",
+        "amount": amount,
+        "available_on": available_on,
+        "balance_type": "payments",
+        "created": created,
+        "currency": currency,
+        "description": description,
+        "exchange_rate": None,
+        "fee": fee,
+        "fee_details": fee_details,
+        "net": amount - fee,
+        "reporting_category": reporting_category,
+        "source": source,
+        "status": "available",
+        "type": transaction_type,
+    }
+
+
+def payout(
+    *, payout_id: str, created: int, arrival_date: int, amount: int, currency: str, balance_transaction_id: str
+) -> dict[str, Any]:
+    return {
+        "id": payout_id,
+        "object": "payout",
+        "amount": amount,
+        "application_fee": None,
+        "application_fee_amount": None,
+        "arrival_date": arrival_date,
+        "automatic": True,
+        "balance_transaction": balance_transaction_id,
+        "created": created,
+        "currency": currency,
+        "description": "STRIPE PAYOUT",
+        "destination": "ba_standinbankaccount000000",
+        "failure_balance_transaction": None,
+        "failure_code": None,
+        "failure_message": None,
+        "livemode": False,
+        "metadata": {},
+        "method": "standard",
+        "original_payout": None,
+        "payout_method": None,
+        "reconciliation_status": "in_progress",
+        "reversed_by": None,
+        "source_type": "card",
+        "statement_descriptor": None,
+        "status": "in_transit",
+        "trace_id": {"status": "pending", "value": None},
+        "type": "bank_account",
+    }

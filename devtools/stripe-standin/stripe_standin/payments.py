@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any, Literal
 
-from stripe_standin import clock, objects
+from stripe_standin import balance, clock, objects
 from stripe_standin.core import Standin, changed_attributes
 from stripe_standin.errors import StripeError, invalid_param
 from stripe_standin.formatting import format_amount
@@ -139,7 +139,7 @@ def _mark_succeeded(standin: Standin, payment_intent: dict[str, Any], charge: di
         paid=True,
         captured=True,
         amount_captured=charge["amount"],
-        balance_transaction=new_id("txn"),
+        balance_transaction=balance.record_charge(standin, charge),
         outcome=objects.charge_outcome(True, charge["payment_method_details"]["type"]),
     )
     payment_intent.update(status="succeeded", amount_received=payment_intent["amount"])
@@ -202,6 +202,7 @@ def create_refund(standin: Standin, params: dict[str, Any]) -> dict[str, Any]:
             metadata={key: value for key, value in metadata.items() if value},
             reason=reason,
         )
+        refund["balance_transaction"] = balance.record_refund(standin, refund)
         standin.store.add(refund)
         before = copy.deepcopy(charge)
         charge["amount_refunded"] += amount
@@ -256,6 +257,7 @@ def open_dispute(
             amount=amount or charge["amount"] - charge["amount_refunded"],
             reason=reason,
         )
+        dispute["balance_transactions"].append(balance.record_dispute(standin, dispute))
         standin.store.add(dispute)
         before = copy.deepcopy(charge)
         charge["disputed"] = True
