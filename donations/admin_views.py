@@ -21,6 +21,7 @@ from core.money import format_euro
 
 from . import events, handlers, notifications, privacy, stripe_gateway
 from .models import Donation, DonationStatus, Donor, RecurringDonation, StripeEvent
+from .refund_form import RefundForm, refundable_cents
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,11 @@ PRIVACY_PERMISSION = EXPORT_PERMISSION
 
 
 def _can_refund(donation):
-    return donation.status == DonationStatus.PAID and bool(donation.stripe_payment_intent_id)
+    return (
+        donation.status == DonationStatus.PAID
+        and bool(donation.stripe_payment_intent_id)
+        and refundable_cents(donation) > 0
+    )
 
 
 def _can_resend_receipt(donation):
@@ -118,31 +123,42 @@ class DonationViewSet(ReadOnlyModelViewSet):
         return reverse(self.get_url_name("inspect"), args=[donation.pk])
 
     def refund_view(self, request, pk):
-        donation = get_object_or_404(Donation, pk=pk)
+        donation = get_object_or_404(Donation.objects.select_related("donor", "campaign"), pk=pk)
 
-        def refund(donation):
+        def refund(donation, answers):
             if not _can_refund(donation):
                 return None, _("Alleen een betaalde donatie kan worden terugbetaald."), False
+            cents = answers["amount"]
+            # One key per amount asked for what was left: a double click or a retry asks Stripe once, while a next
+            # partial refund (after Stripe confirmed this one) is a new request.
+            key = f"refund-{donation.public_id}-{donation.refunded_cents}-{cents}"
             try:
-                # One refund per donation: the key makes a double click or a retry ask Stripe once.
-                stripe_gateway.create_refund(donation.stripe_payment_intent_id, f"refund-{donation.public_id}")
+                stripe_gateway.create_refund(donation.stripe_payment_intent_id, key, amount_cents=cents)
             except stripe_gateway.StripeError:
                 logger.exception("Refund of donation %s failed", donation.pk)
                 return None, _("Stripe weigerde de terugbetaling; probeer het later opnieuw."), False
-            # The donation turns "refunded" when Stripe's charge.refunded webhook confirms it.
-            return REFUND_REQUESTED, _("Terugbetaling aangevraagd bij Stripe."), True
+            # The donation's refunded amount changes when Stripe's charge.refunded webhook confirms it; the donor
+            # then gets the refund notice.
+            return (
+                REFUND_REQUESTED,
+                _("Terugbetaling van %(amount)s aangevraagd bij Stripe.")
+                % {"amount": format_euro(cents, always_cents=True)},
+                True,
+            )
 
         return confirmed_action(
             request,
             donation,
             permission="donations.refund_donation",
             title=_("Donatie terugbetalen"),
-            question=_("%(amount)s van %(donor)s terugbetalen?")
-            % {"amount": format_euro(donation.total_cents), "donor": donation.donor},
-            submit_label=_("Ja, terugbetalen"),
+            question=_("Hoeveel van de gift van %(amount)s van %(donor)s terugbetalen?")
+            % {"amount": format_euro(donation.total_cents, always_cents=True), "donor": donation.donor},
+            submit_label=_("Terugbetalen"),
             back_url=self._inspect_url(donation),
             perform=refund,
             dangerous=True,
+            form_class=RefundForm,
+            log_data=lambda answers: {"amount_cents": answers["amount"]},
         )
 
     def resend_receipt_view(self, request, pk):

@@ -242,10 +242,12 @@ def _price_data_like(price, unit_amount):
     }
 
 
-def create_refund(payment_intent_id, idempotency_key):
-    return _client().v1.refunds.create(
-        params={"payment_intent": payment_intent_id}, options={"idempotency_key": idempotency_key}
-    )
+def create_refund(payment_intent_id, idempotency_key, amount_cents=None):
+    """Refund `amount_cents` of the payment (all that is left when None)."""
+    params = {"payment_intent": payment_intent_id}
+    if amount_cents is not None:
+        params["amount"] = amount_cents
+    return _client().v1.refunds.create(params=params, options={"idempotency_key": idempotency_key})
 
 
 def delete_customer(customer_id):

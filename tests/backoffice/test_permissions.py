@@ -25,7 +25,9 @@ def stripe_calls(monkeypatch):
     monkeypatch.setattr(
         stripe_gateway,
         "create_refund",
-        lambda payment_intent_id, idempotency_key: calls.append(("refund", payment_intent_id)) or {"id": "re_1"},
+        lambda payment_intent_id, idempotency_key, amount_cents=None: (
+            calls.append(("refund", payment_intent_id, amount_cents)) or {"id": "re_1"}
+        ),
     )
     monkeypatch.setattr(
         stripe_gateway,
@@ -96,9 +98,9 @@ def test_nobody_adds_edits_or_deletes_records_by_hand(staff_client, records, gro
 
 @pytest.mark.parametrize(("group", "allowed"), [(group, group in FINANCE_STAFF) for group in GROUPS])
 def test_refund(staff_client, records, group, allowed, stripe_calls):
-    response = staff_client(group).post(reverse("donation:refund", args=[records["donation"].pk]))
+    response = staff_client(group).post(reverse("donation:refund", args=[records["donation"].pk]), {"amount": "25"})
     assert response.status_code == (302 if allowed else 403)
-    assert stripe_calls == ([("refund", records["donation"].stripe_payment_intent_id)] if allowed else [])
+    assert stripe_calls == ([("refund", records["donation"].stripe_payment_intent_id, 2500)] if allowed else [])
     assert ModelLogEntry.objects.filter(action="leerkracht.refund_requested").exists() == allowed
 
 
