@@ -9,6 +9,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
@@ -20,7 +22,8 @@ from core.admin.viewsets import ExportCheckedIndexView, ReadOnlyModelViewSet
 from core.money import format_euro
 
 from . import events, handlers, notifications, privacy, stripe_gateway
-from .models import Donation, DonationStatus, Donor, RecurringDonation, StripeEvent
+from .models import Donation, DonationStatus, Donor, RecurringDonation, RecurringStatus, StripeEvent
+from .recurring_changes import PauseForm, months_later
 from .refund_form import RefundForm, refundable_cents
 
 logger = logging.getLogger(__name__)
@@ -28,6 +31,7 @@ logger = logging.getLogger(__name__)
 REFUND_REQUESTED = "leerkracht.refund_requested"
 RECEIPT_RESENT = "leerkracht.receipt_resent"
 RECURRING_STOP_REQUESTED = "leerkracht.recurring_stop_requested"
+RECURRING_PAUSED = "leerkracht.recurring_paused"
 DONOR_DATA_EXPORTED = "leerkracht.donor_data_exported"
 DONOR_ERASED = "leerkracht.donor_erased"
 
@@ -51,6 +55,16 @@ def _can_resend_receipt(donation):
 
 def _can_stop(recurring):
     return not recurring.has_ended
+
+
+def _can_pause(recurring):
+    # The payments of a periodieke gift follow its agreement; they are not paused here.
+    return recurring.status == RecurringStatus.ACTIVE and not recurring.is_paused and not recurring.agreement_number
+
+
+class StaffPauseForm(PauseForm):
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, **kwargs)
 
 
 class DonationViewSet(ReadOnlyModelViewSet):
@@ -315,11 +329,46 @@ class RecurringDonationViewSet(ReadOnlyModelViewSet):
         "stripe_subscription_id",
     ]
     actions = [
+        (_("Gift pauzeren"), "recurringdonation:pause", "donations.change_recurringdonation", _can_pause),
         (_("Gift stoppen"), "recurringdonation:stop", "donations.change_recurringdonation", _can_stop),
     ]
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [path("stop/<int:pk>/", self.stop_view, name="stop")]
+        return super().get_urlpatterns() + [
+            path("stop/<int:pk>/", self.stop_view, name="stop"),
+            path("pause/<int:pk>/", self.pause_view, name="pause"),
+        ]
+
+    def pause_view(self, request, pk):
+        """Pause on the donor's behalf (they asked by phone or mail): through Stripe, as in mijn donaties."""
+        recurring = get_object_or_404(RecurringDonation.objects.select_related("donor", "campaign"), pk=pk)
+
+        def pause(recurring, answers):
+            if not _can_pause(recurring):
+                return None, _("Deze gift kan nu niet worden gepauzeerd."), False
+            resumes_at = months_later(timezone.now(), answers["months"])
+            try:
+                subscription = stripe_gateway.pause_subscription(recurring.stripe_subscription_id, resumes_at)
+            except stripe_gateway.StripeError:
+                logger.exception("Pausing recurring gift %s failed", recurring.pk)
+                return None, _("Stripe kon de gift niet pauzeren; probeer het later opnieuw."), False
+            handlers.sync_frequency_and_pause(recurring, subscription)
+            until = date_format(timezone.localtime(resumes_at), "j F Y")
+            return RECURRING_PAUSED, _("De gift is gepauzeerd tot %(date)s.") % {"date": until}, True
+
+        return confirmed_action(
+            request,
+            recurring,
+            permission="donations.change_recurringdonation",
+            title=_("Terugkerende gift pauzeren"),
+            question=_("Hoe lang de gift %(gift)s pauzeren? In die tijd wordt er niets afgeschreven.")
+            % {"gift": recurring},
+            submit_label=_("Pauzeren"),
+            back_url=reverse(self.get_url_name("inspect"), args=[recurring.pk]),
+            perform=pause,
+            form_class=StaffPauseForm,
+            log_data=lambda answers: {"months": answers["months"]},
+        )
 
     def stop_view(self, request, pk):
         recurring = get_object_or_404(RecurringDonation, pk=pk)

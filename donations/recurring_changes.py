@@ -1,6 +1,5 @@
 """Changing how a recurring gift runs in "mijn donaties": monthly or yearly, or a pause of 1, 2 or 3 months."""
 
-import calendar
 import datetime
 
 from django import forms
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.dates import add_months
 from core.money import format_euro
 
 from . import handlers, stripe_gateway
@@ -51,14 +51,9 @@ class PauseForm(forms.Form):
 def months_later(moment, months):
     """`months` calendar months on, counted the way Stripe counts its periods: in UTC, on the month's last day where
     that day is missing (31 January + 1 month = 28 or 29 February). A pause of N months so skips N monthly payments."""
-    utc = moment.astimezone(datetime.UTC)
-    month_index = utc.month - 1 + months
-    year, month = utc.year + month_index // 12, month_index % 12 + 1
-    day = min(utc.day, calendar.monthrange(year, month)[1])
-    return utc.replace(year=year, month=month, day=day)
+    return add_months(moment.astimezone(datetime.UTC), months)
 
 
-@require_POST
 def change_recurring_frequency(request, token, pk):
     donor, refusal = _donor_or_expired(request, token)
     if refusal:

@@ -5,6 +5,7 @@ from .admin_views import (
     DONOR_DATA_EXPORTED,
     DONOR_ERASED,
     RECEIPT_RESENT,
+    RECURRING_PAUSED,
     RECURRING_STOP_REQUESTED,
     REFUND_REQUESTED,
     DonationViewSet,
@@ -34,6 +35,9 @@ def register_donation_log_actions(actions):
     actions.register_action(RECEIPT_RESENT, _("Bevestiging opnieuw verstuurd"), _("Bevestiging opnieuw verstuurd"))
     actions.register_action(
         RECURRING_STOP_REQUESTED, _("Stoppen aangevraagd"), _("Stoppen van de terugkerende gift aangevraagd bij Stripe")
+    )
+    actions.register_action(
+        RECURRING_PAUSED, _("Gepauzeerd"), _("Terugkerende gift gepauzeerd bij Stripe, namens de donateur")
     )
     actions.register_action(DONOR_DATA_EXPORTED, _("Gegevens gedownload"), _("Gegevens van de donateur gedownload"))
     actions.register_action(DONOR_ERASED, _("Persoonsgegevens gewist"), _("Persoonsgegevens van de donateur gewist"))

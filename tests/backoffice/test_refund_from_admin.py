@@ -97,3 +97,34 @@ def test_finance_refunds_part_of_a_gift_the_total_drops_by_that_part_and_the_don
     assert (donation.status, donation.refunded_cents) == (DonationStatus.REFUNDED, 5000)
     assert raised_cents() == 0
     assert len(mails_with("terugbetaald")) == 2
+
+
+def test_finance_pauses_a_monthly_gift_on_the_donors_behalf_through_stripe(
+    client,
+    django_user_model,
+    donor,  # noqa: F811
+    stripe_standin,  # noqa: F811
+):
+    paid_gift(donor, stripe_standin, frequency="monthly", amount="2500")
+    recurring = RecurringDonation.objects.get()
+    url = reverse("recurringdonation:pause", args=[recurring.pk])
+    fundraiser = django_user_model.objects.create_user(username="fondsenwerver", password="x", is_staff=True)
+    fundraiser.groups.add(Group.objects.get(name="Fondsenwerving"))
+    client.force_login(fundraiser)
+    assert client.post(url, {"months": "2"}).status_code == 403
+    treasurer = django_user_model.objects.create_user(username="penningmeester", password="x", is_staff=True)
+    treasurer.groups.add(Group.objects.get(name="Financiën"))
+    client.force_login(treasurer)
+
+    assert client.post(url, {"months": "4"}).status_code == 400  # 1, 2 or 3 months only
+    response = client.post(url, {"months": "2"})
+    delivered(stripe_standin)
+
+    assert response.status_code == 302
+    pause = stripe_standin.get_object(recurring.stripe_subscription_id)["pause_collection"]
+    assert pause["behavior"] == "void"
+    recurring.refresh_from_db()
+    assert recurring.is_paused and recurring.paused_until.timestamp() == pause["resumes_at"]
+    entry = ModelLogEntry.objects.get(action="leerkracht.recurring_paused")
+    assert (entry.user, entry.data) == (treasurer, {"months": 2})
+    assert "Gift pauzeren" not in client.get(reverse("recurringdonation:inspect", args=[recurring.pk])).content.decode()
