@@ -6,6 +6,7 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Min, Sum
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -95,13 +96,31 @@ class DonationViewSet(ReadOnlyModelViewSet):
         Column("fee_cents", _("Bijdrage transactiekosten (€)"), "euro"),
         Column("total_cents", _("Bruto ontvangen (€)"), "euro"),
         Column("refunded_cents", _("Terugbetaald (€)"), "euro"),
+        Column("stripe_fee_cents", _("Stripe-kosten (€)"), "euro"),
+        Column("stripe_net_cents", _("Netto van Stripe (€)"), "euro"),
+        Column("get_payment_method_display", _("Betaalmethode")),
         Column("get_monthly_offer_display", _("Aanbod maandelijks geven")),
         Column("stripe_payment_intent_id", _("Stripe-betaling")),
         Column("stripe_charge_id", _("Stripe-charge")),
         Column("stripe_invoice_id", _("Stripe-factuur")),
+        Column("stripe_payout_id", _("Stripe-uitbetaling")),
     ]
     export_filename = "donaties"
     list_select_related = ("campaign", "donor")
+
+    def listing_queryset(self):
+        # Stripe's costs and net per gift come from the balance transactions of its payouts (reconciliation); a
+        # gift not paid out yet has none, and its cells stay empty.
+        return (
+            super()
+            .listing_queryset()
+            .annotate(
+                stripe_fee_cents=Sum("balance_transactions__fee_cents"),
+                stripe_net_cents=Sum("balance_transactions__net_cents"),
+                stripe_payout_id=Min("balance_transactions__payout__stripe_id"),
+            )
+        )
+
     inspect_view_fields = [
         "public_id",
         "campaign",

@@ -92,6 +92,12 @@ class ReadOnlyModelViewSet(ModelViewSet):
 
         return forbidden_without_view_permission
 
+    def listing_queryset(self):
+        """The rows of the listing and its export, or None for all of the model's."""
+        if self.list_select_related:
+            return self.model._default_manager.select_related(*self.list_select_related)
+        return None
+
     def register_permissions(self):
         register_permission_policy(self.model, ReadOnlyPermissionPolicy(self.model), exact_class=True)
         super().register_permissions()
@@ -99,8 +105,9 @@ class ReadOnlyModelViewSet(ModelViewSet):
     def get_index_view_kwargs(self, **kwargs):
         if self.export_columns:
             kwargs.update(exports.spreadsheet_options(self.export_columns))
-        if self.list_select_related:
-            kwargs["queryset"] = self.model._default_manager.select_related(*self.list_select_related)
+        listing = self.listing_queryset()
+        if listing is not None:
+            kwargs["queryset"] = listing
         return super().get_index_view_kwargs(export_permission=self.export_permission, **kwargs)
 
     def get_inspect_view_kwargs(self, **kwargs):

@@ -247,3 +247,25 @@ def test_the_payout_page_and_csv_list_each_gift_with_campaign_donor_and_fees(
     ]
     assert {line[2] for line in lines} == {campaign().title}
     assert sum(int(line[6].replace(",", "")) for line in lines) == payout.amount_cents
+
+
+def test_the_treasurers_gift_export_shows_stripes_costs_net_and_payout_per_gift(
+    live_demo_site, stripe_standin, client, django_user_model
+):
+    annas, brams, carlas = _three_gifts_and_a_partial_refund(live_demo_site, stripe_standin)
+    payout = run_payout(stripe_standin)
+    treasurer = logged_in(client, django_user_model, "Financiën")
+
+    response = treasurer.get(reverse("donation:index"), {"export": "csv"})
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = {row["E-mailadres"]: row for row in csv.DictReader(io.StringIO(content), delimiter=";")}
+
+    assert (rows["anna@example.org"]["Stripe-kosten (€)"], rows["anna@example.org"]["Netto van Stripe (€)"]) == (
+        "0,29",
+        "39,71",  # 50 less the iDEAL cost, less the 10 refunded
+    )
+    assert rows["carla@example.org"]["Stripe-kosten (€)"] == "1,00"
+    assert rows["carla@example.org"]["Betaalmethode"] == "Kaart of wallet"
+    assert {row["Stripe-uitbetaling"] for row in rows.values()} == {payout["id"]}
+    net = sum(int(row["Netto van Stripe (€)"].replace(",", "")) for row in rows.values())
+    assert net == payout["amount"] == EXPECTED_PAYOUT
