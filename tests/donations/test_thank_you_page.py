@@ -6,6 +6,8 @@ from html import escape, unescape
 from urllib.parse import parse_qs, urlsplit
 
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -14,7 +16,7 @@ from core.money import format_euro
 from donations.models import DonationStatus
 from donations.monthly_offer import monthly_offer_cents
 
-from .helpers import campaign, delivered, only_donation, pay, pay_by_sepa, raised_cents
+from .helpers import campaign, delivered, only_donation, paid_gift, pay, pay_by_sepa, raised_cents
 
 
 def test_a_paid_gift_is_thanked_for_before_the_webhook_arrives(donor, stripe_standin):
@@ -142,3 +144,18 @@ def test_the_mijn_donaties_link_is_not_shown_on_an_old_return_address(donor, str
 
     assert "per jaar aan Besturenprogramma" in page
     assert "/mijn-donaties/" not in page
+
+
+def test_the_thank_you_page_asks_the_same_queries_however_many_gifts_came_before(donor, stripe_standin, client):
+    def queries_for_a_new_gift():
+        session_id = donor.start_gift(amount="5000")
+        pay(stripe_standin, session_id)
+        client.get(f"/doneren/bedankt/?session_id={session_id}")  # the first view fills the caches
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/doneren/bedankt/?session_id={session_id}").status_code == 200
+        return len(queries)
+
+    first = queries_for_a_new_gift()
+    for _ in range(4):
+        paid_gift(donor, stripe_standin, amount="2500")
+    assert queries_for_a_new_gift() == first
