@@ -98,7 +98,7 @@ def store_transaction(transaction_object, payout):
         )
         if created:
             return row
-        row = BalanceTransaction.objects.select_for_update().select_related("payout").get(pk=row.pk)
+        row = BalanceTransaction.objects.select_for_update(of=("self",)).select_related("payout").get(pk=row.pk)
         changed = []
         # A failed payout's money went back to the balance and is paid out again by a later payout.
         if row.payout_id is None or (row.payout_id != payout.pk and row.payout.status in FINAL_PAYOUT_STATUSES):
