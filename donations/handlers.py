@@ -513,17 +513,6 @@ def charge_dispute_closed(dispute):
     _remember_dispute(donation, dispute)
 
 
-def _reconciliation(name):
-    """A handler of the reconciliation app, imported when first called: that app imports this module."""
-
-    def handle(data_object):
-        from reconciliation import handlers
-
-        return getattr(handlers, name)(data_object)
-
-    return handle
-
-
 HANDLERS = {
     "checkout.session.completed": checkout_session_completed,
     "checkout.session.async_payment_succeeded": checkout_session_async_payment_succeeded,
@@ -537,7 +526,9 @@ HANDLERS = {
     "charge.refunded": charge_refunded,
     "charge.dispute.created": charge_dispute_created,
     "charge.dispute.closed": charge_dispute_closed,
-    "payout.paid": _reconciliation("payout_paid"),
-    "payout.reconciliation_completed": _reconciliation("payout_reconciliation_completed"),
-    "payout.failed": _reconciliation("payout_failed"),
 }
+
+
+def register_handlers(handlers):
+    """Another app handles these event types (the reconciliation: payouts); registered from its AppConfig.ready."""
+    HANDLERS.update(handlers)
