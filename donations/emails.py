@@ -3,7 +3,6 @@
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 
@@ -11,8 +10,8 @@ from core.emails import build_email
 from newsletter.signing import unsubscribe_link
 from pages.i18n import locale_id_for, localize_pages
 
+from .manage_tokens import token_for
 from .models import DonorLanguage
-from .my_donations import SALT
 
 
 def donor_language(donor):
@@ -29,7 +28,7 @@ def in_language_of(donor):
 
 def manage_link(donor):
     """The donor's "mijn donaties" link, at the address of their language (/en/mijn-donaties/… in English)."""
-    token = signing.dumps({"donor": donor.pk}, salt=SALT)
+    token = token_for(donor)
     with translation.override(donor_language(donor)):
         return settings.WAGTAILADMIN_BASE_URL + reverse("donations:my_donations", args=[token])
 

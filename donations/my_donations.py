@@ -3,7 +3,6 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core import signing
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -16,31 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.money import parse_euro_amount
 
 from . import handlers, stripe_gateway
-from .models import Donor, RecurringDonation
-
-SALT = "mijn-donaties"
-MAX_DONOR_ID = 2**63 - 1  # a BigAutoField
-
-
-def donor_from_token(token):
-    """The donor of a link as the receipt makes it ({"donor": pk}); None for an expired, tampered or other token."""
-    try:
-        data = signing.loads(token, salt=SALT, max_age=settings.DONOR_LINK_MAX_AGE_SECONDS)
-    except signing.BadSignature:
-        return None
-    donor_id = _donor_id(data.get("donor")) if isinstance(data, dict) else None
-    if donor_id is None:
-        return None
-    return Donor.objects.filter(pk=donor_id).first()
-
-
-def _donor_id(value):
-    # Well signed is not well formed: only a whole positive number (or its digits) in the id's range names a donor.
-    if isinstance(value, str) and value.isascii() and value.isdecimal():
-        value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_DONOR_ID:
-        return None
-    return value
+from .manage_tokens import donor_from_token
+from .models import RecurringDonation
 
 
 def _donor_or_expired(request, token):

@@ -254,7 +254,7 @@ try:
 except ValueError:
     logging.getLogger("donations.tasks").exception("Sending receipt %s failed", 42)
 from django.core import signing
-from donations.my_donations import SALT
+from donations.manage_tokens import SALT
 link = RequestFactory().get(f"/mijn-donaties/{signing.dumps({'donor': 7}, salt=SALT)}/portaal/")
 log_response("Not Found: %s", link.path, response=HttpResponseNotFound(), request=link)
 print(link.path)

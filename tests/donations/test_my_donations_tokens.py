@@ -4,8 +4,8 @@ import pytest
 from django.core import signing
 from django.urls import reverse
 
+from donations.manage_tokens import SALT
 from donations.models import Donor
-from donations.my_donations import SALT
 
 pytestmark = pytest.mark.django_db
 

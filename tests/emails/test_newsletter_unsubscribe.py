@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import requests
 from django.core import mail, signing
 
+from donations.manage_tokens import SALT as MY_DONATIONS_SALT
 from donations.models import Donor
-from donations.my_donations import SALT as MY_DONATIONS_SALT
 from newsletter.signing import unsubscribe_token
 from tests.donations.helpers import campaign, paid_gift, pay, session_id_from, wait_until
 
