@@ -6,7 +6,6 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from campaigns.models import CampaignPage
-from core.dates import add_months
 from donations.models import Donation
 from donations.totals import totals_for
 from partners.models import PartnershipRequest, RequestStatus
@@ -27,16 +26,15 @@ class FundraisingPanel(Component):
 
     def get_context_data(self, parent_context):
         today = timezone.localdate()
-        this_month = figures.month_start(today)
-        last_month = add_months(this_month, -1)
         # One row per campaign: the Dutch pages; their English translations share their totals.
         campaigns = CampaignPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).order_by("path")
+        last_month, this_month = figures.monthly(2, Donation.objects.all(), today)
         weeks = figures.weekly(WEEKS, today)
         recurring_months = figures.monthly(MONTHS, Donation.objects.filter(recurring__isnull=False), today)
         return {
             "campaigns": [(campaign, totals_for(campaign)) for campaign in campaigns],
-            "this_month": figures.Period(this_month, *figures.paid_between(this_month, add_months(this_month, 1))),
-            "last_month": figures.Period(last_month, *figures.paid_between(last_month, this_month)),
+            "last_month": last_month,
+            "this_month": this_month,
             "recurring": figures.recurring_figures(today),
             "weeks": weeks,
             "week_bars": charts.bars(weeks),

@@ -35,54 +35,43 @@ def month_start(day):
     return day.replace(day=1)
 
 
-def _local_midnight(day):
+def local_midnight(day):
+    """The start of `day` in Amsterdam, as the moment the ledger's times are compared with."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
-def paid_between(start, end, donations=None):
-    """(count, cents) of the gifts paid from the local day `start` up to (not including) `end`."""
-    donations = Donation.objects.all() if donations is None else donations
-    row = donations.filter(
-        status__in=PAID_STATUSES, paid_at__gte=_local_midnight(start), paid_at__lt=_local_midnight(end)
-    ).aggregate(count=Count("pk"), cents=Sum("amount_cents"))
-    return row["count"], row["cents"] or 0
+def _per_period(donations, truncate, starts):
+    """A Period for each start (the local first day of a week or month), oldest first; empty periods included."""
+    rows = (
+        donations.filter(status__in=PAID_STATUSES, paid_at__gte=local_midnight(starts[0]))
+        .annotate(period=truncate("paid_at"))
+        .values("period")
+        .annotate(cents=Sum("amount_cents"), count=Count("pk"))
+    )
+    by_start = {timezone.localdate(row["period"]): row for row in rows}
+    return [
+        Period(start, by_start.get(start, {}).get("count") or 0, by_start.get(start, {}).get("cents") or 0)
+        for start in starts
+    ]
 
 
 def weekly(weeks, today=None):
     """A Period for each of the last `weeks` weeks (Monday to Sunday), oldest first; empty weeks included."""
     today = today or timezone.localdate()
     first_monday = today - datetime.timedelta(days=today.weekday(), weeks=weeks - 1)
-    rows = (
-        Donation.objects.filter(status__in=PAID_STATUSES, paid_at__gte=_local_midnight(first_monday))
-        .annotate(week=TruncWeek("paid_at"))
-        .values("week")
-        .annotate(cents=Sum("amount_cents"), count=Count("pk"))
-    )
-    by_week = {timezone.localdate(row["week"]): row for row in rows}
-    periods = []
-    for offset in range(weeks):
-        monday = first_monday + datetime.timedelta(weeks=offset)
-        row = by_week.get(monday, {})
-        periods.append(Period(monday, row.get("count") or 0, row.get("cents") or 0))
-    return periods
+    mondays = [first_monday + datetime.timedelta(weeks=offset) for offset in range(weeks)]
+    return _per_period(Donation.objects.all(), TruncWeek, mondays)
 
 
 def monthly(months, donations, today=None):
     """A Period for each of the last `months` calendar months of `donations`, oldest first; empty months included."""
     first = add_months(month_start(today or timezone.localdate()), -(months - 1))
-    rows = (
-        donations.filter(status__in=PAID_STATUSES, paid_at__gte=_local_midnight(first))
-        .annotate(month=TruncMonth("paid_at"))
-        .values("month")
-        .annotate(cents=Sum("amount_cents"), count=Count("pk"))
-    )
-    by_month = {timezone.localdate(row["month"]): row for row in rows}
-    periods = []
-    for offset in range(months):
-        start = add_months(first, offset)
-        row = by_month.get(start, {})
-        periods.append(Period(start, row.get("count") or 0, row.get("cents") or 0))
-    return periods
+    return _per_period(donations, TruncMonth, [add_months(first, offset) for offset in range(months)])
+
+
+def per_month_cents(frequency, cents):
+    """What `cents` per period of `frequency` brings in per month: a yearly amount counts for a twelfth."""
+    return round(cents / 12) if frequency == Frequency.YEARLY else cents
 
 
 def monthly_recurring_revenue_cents():
@@ -92,7 +81,7 @@ def monthly_recurring_revenue_cents():
         .values_list("frequency")
         .annotate(cents=Sum("amount_cents"))
     )
-    return (rows.get(Frequency.MONTHLY) or 0) + round((rows.get(Frequency.YEARLY) or 0) / 12)
+    return sum(per_month_cents(frequency, cents or 0) for frequency, cents in rows.items())
 
 
 @dataclass(frozen=True)
@@ -105,7 +94,7 @@ class RecurringFigures:
 
 
 def recurring_figures(today=None):
-    start = _local_midnight(month_start(today or timezone.localdate()))
+    start = local_midnight(month_start(today or timezone.localdate()))
     counts = RecurringDonation.objects.aggregate(
         running=Count("pk", filter=Q(status__in=RUNNING_RECURRING)),
         started=Count("pk", filter=Q(created_at__gte=start, status__in=(*RUNNING_RECURRING, RecurringStatus.CANCELED))),

@@ -315,21 +315,20 @@ SUBSCRIPTION_STATUSES = {
 
 def _end_reason(subscription):
     """Why Stripe ended the subscription, and for a requested stop, who asked (our own cancel requests say so)."""
-    details = subscription.get("cancellation_details") or {}
-    reason = details.get("reason")
+    # Item access only: this may be a webhook's dict or the client's object re-read from Stripe (which has no .get).
+    details = (subscription["cancellation_details"] if "cancellation_details" in subscription else None) or {}
+    reason = details["reason"] if "reason" in details else None
     if reason == "payment_failed":
         return EndReason.PAYMENT_FAILED
     if reason == "payment_disputed":
         return EndReason.PAYMENT_DISPUTED
-    if details.get("comment") == stripe_gateway.STOPPED_BY_STAFF:
+    if "comment" in details and details["comment"] == stripe_gateway.STOPPED_BY_STAFF:
         return EndReason.STAFF
     return EndReason.DONOR  # in mijn donaties, Stripe's customer portal, or by asking us
 
 
 def _stop(recurring, reason=EndReason.DONOR):
-    if recurring_transition(recurring, RecurringStatus.CANCELED):
-        RecurringDonation.objects.filter(pk=recurring.pk).update(end_reason=reason)
-        recurring.end_reason = reason
+    if recurring_transition(recurring, RecurringStatus.CANCELED, end_reason=reason):
         # The direct debit of a periodieke gift stops with its agreement, which sends the donor its own mail.
         if not recurring.agreement_number:
             notifications.queue_recurring_stopped(recurring)
@@ -337,9 +336,7 @@ def _stop(recurring, reason=EndReason.DONOR):
 
 def _expire(recurring):
     """The first payment never succeeded and Stripe gave up: the gift ends without a "gift stopped" e-mail."""
-    if recurring_transition(recurring, RecurringStatus.EXPIRED):
-        RecurringDonation.objects.filter(pk=recurring.pk).update(end_reason=EndReason.FIRST_PAYMENT_FAILED)
-        recurring.end_reason = EndReason.FIRST_PAYMENT_FAILED
+    recurring_transition(recurring, RecurringStatus.EXPIRED, end_reason=EndReason.FIRST_PAYMENT_FAILED)
 
 
 def customer_subscription_updated(subscription):
@@ -351,7 +348,7 @@ def customer_subscription_updated(subscription):
     current = stripe_gateway.retrieve_subscription(subscription_id)
     status = SUBSCRIPTION_STATUSES.get(current["status"], recurring.status)
     if status == RecurringStatus.CANCELED:
-        _stop(recurring)
+        _stop(recurring, _end_reason(current))
         return
     if status == RecurringStatus.EXPIRED:
         _expire(recurring)

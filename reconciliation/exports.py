@@ -6,12 +6,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-
-def euros(cents):
-    """`-1234` → `-12,34`: no thousands separator, so a spreadsheet reads it as a number."""
-    sign = "-" if cents < 0 else ""
-    whole, rest = divmod(abs(int(cents)), 100)
-    return f"{sign}{whole},{rest:02d}"
+from core.admin.exports import CSV_DELIMITER
+from core.admin.exports import euro_text as euros
 
 
 def local_date(moment):
@@ -22,7 +18,7 @@ def csv_response(filename, header, rows):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # the byte order mark makes Excel read the file as UTF-8 (Financiën, ë)
-    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(response, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
     return response

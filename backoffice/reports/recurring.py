@@ -5,14 +5,13 @@ import datetime
 
 import django_filters
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget
 
 from core.admin.exports import Column
 from donations.models import EndReason, Frequency, RecurringDonation, RecurringStatus
 
-from ..figures import RUNNING_RECURRING
+from ..figures import RUNNING_RECURRING, local_midnight, per_month_cents
 from .base import FiguresReportView
 from .filters import RecurringReportFilterSet
 from .titles import campaign_titles
@@ -27,10 +26,6 @@ class RecurringPeriodFilterSet(RecurringReportFilterSet):
     period = django_filters.DateFromToRangeFilter(
         label=_("Periode"), widget=DateRangePickerWidget, method=lambda queryset, name, value: queryset
     )
-
-
-def _midnight(day):
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
 class RecurringGiftsReport(FiguresReportView):
@@ -61,8 +56,8 @@ class RecurringGiftsReport(FiguresReportView):
         if self.filters and self.filters.is_valid():
             value = self.filters.form.cleaned_data.get("period")
             if value:
-                start = _midnight(value.start) if value.start else None
-                stop = _midnight(value.stop + datetime.timedelta(days=1)) if value.stop else None
+                start = local_midnight(value.start) if value.start else None
+                stop = local_midnight(value.stop + datetime.timedelta(days=1)) if value.stop else None
                 return start, stop
         return None, None
 
@@ -103,12 +98,11 @@ class RecurringGiftsReport(FiguresReportView):
         rows = []
         for group in grouped:
             running_cents = group["running_cents"] or 0
-            monthly = running_cents if group["frequency"] == Frequency.MONTHLY else round(running_cents / 12)
             row = {
                 "campaign": titles.get(group["campaign__translation_key"], ""),
                 "frequency": Frequency(group["frequency"]).label,
                 "running": group["running"],
-                "mrr_cents": monthly,
+                "mrr_cents": per_month_cents(group["frequency"], running_cents),
                 "started": group["started"],
                 "churn_percent": 100 * group["stopped_all"] / group["ran_at_start"] if group["ran_at_start"] else None,
                 "past_due": group["past_due"],
