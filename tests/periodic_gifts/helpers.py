@@ -2,11 +2,13 @@
 
 import io
 import re
+from urllib.parse import urlsplit
 
 from django.contrib.auth.models import Group
 from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 
+from periodic_gifts.links import agreement_from_token
 from periodic_gifts.models import PeriodicGiftAgreement
 from tests.donations.helpers import csrf_token, mails_with
 
@@ -70,6 +72,16 @@ def request_mail():
 def link_path(message):
     """The donor's signed link, as the mail gives it (without the site's address)."""
     return re.search(r"https?://[^/\s]+(/periodiek-schenken/[^/\s]+/)", message.body).group(1)
+
+
+def link_target(path):
+    """Where a signed link leads: its address without the token, and the agreement the token names.
+
+    Two links to one agreement signed a second apart differ in their token, so tests compare this instead.
+    """
+    prefix, token = re.fullmatch(r"(.*/)([^/]+)/", urlsplit(path).path).groups()
+    agreement = agreement_from_token(token)
+    return prefix, agreement.pk if agreement else None
 
 
 def only_agreement():

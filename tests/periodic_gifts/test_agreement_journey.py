@@ -34,6 +34,7 @@ from .helpers import (
     attachment,
     finance_client,
     link_path,
+    link_target,
     only_agreement,
     pdf_text,
     post_on_page,
@@ -73,7 +74,7 @@ def test_a_yearly_periodic_gift_from_request_to_the_end_of_its_term(donor, strip
     assert agreement.status == AgreementStatus.REQUESTED
     assert agreement.yearly_amount_cents == 25_000
     page_path = link_path(request_mail())
-    assert response.headers["Location"] == page_path
+    assert link_target(response.headers["Location"]) == link_target(page_path) == ("/periodiek-schenken/", agreement.pk)
 
     name, content = attachment(request_mail())
     assert name == f"overeenkomst-periodieke-gift-{agreement.transaction_number}.pdf"
