@@ -1,11 +1,13 @@
 """The Stripe events about payouts, dispatched from `donations.handlers.HANDLERS`.
 
 They run inside the transaction that marks their event processed (`donations.events`), like every handler there.
+They store the payout and queue the listing of what it holds, so the webhook is answered without waiting on Stripe.
 """
 
 from donations.handlers import MalformedEvent
 
 from . import payouts
+from .tasks import queue_listing
 
 
 def _checked(payout_object):
@@ -19,12 +21,12 @@ def _checked(payout_object):
 
 def payout_paid(payout_object):
     """The money is on the bank account."""
-    payouts.record_payout(_checked(payout_object))
+    queue_listing(payouts.store_payout(_checked(payout_object)))
 
 
 def payout_reconciliation_completed(payout_object):
     """Stripe can now list what the payout holds (it often cannot yet when it is paid)."""
-    payouts.record_payout(_checked(payout_object))
+    queue_listing(payouts.store_payout(_checked(payout_object)))
 
 
 def payout_failed(payout_object):

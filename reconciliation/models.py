@@ -33,6 +33,8 @@ class Payout(models.Model):
     arrival_date = models.DateTimeField(_("op de bank"))
     created = models.DateTimeField(_("aangemaakt bij Stripe"))
     received_at = models.DateTimeField(auto_now_add=True)
+    # When the transactions it holds were last listed from Stripe (by a task, not the webhook). Empty: not yet.
+    transactions_listed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("uitbetaling")
@@ -41,6 +43,23 @@ class Payout(models.Model):
 
     def __str__(self):
         return self.stripe_id
+
+    @property
+    def transactions_listable(self):
+        """Whether Stripe can list what it holds: an automatic payout, neither failed nor canceled, whose
+        reconciliation at Stripe is no longer in progress."""
+        return (
+            self.automatic
+            and self.status not in FINAL_PAYOUT_STATUSES
+            and self.reconciliation_status != RECONCILIATION_IN_PROGRESS
+        )
+
+    @property
+    def awaiting_transactions(self):
+        """Whether what it holds is still to come from Stripe: put together there, or being listed here."""
+        if not self.automatic or self.status in FINAL_PAYOUT_STATUSES:
+            return False
+        return self.reconciliation_status == RECONCILIATION_IN_PROGRESS or self.transactions_listed_at is None
 
 
 class TransactionKind(models.TextChoices):

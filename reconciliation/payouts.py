@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 from django.db import transaction
+from django.utils import timezone
 
 from donations import stripe_gateway
 from donations.models import Donation
@@ -68,13 +69,23 @@ def store_payout(payout_object):
     return payout
 
 
-def record_payout(payout_object):
-    """The payout, and once Stripe can list them (an automatic payout whose reconciliation is no longer in
-    progress), every balance transaction it holds, asked from Stripe."""
-    payout = store_payout(payout_object)
-    listable = payout.automatic and payout.reconciliation_status != RECONCILIATION_IN_PROGRESS
-    if listable and payout.status not in FINAL_PAYOUT_STATUSES:
-        store_transactions(payout, stripe_gateway.payout_balance_transactions(payout.stripe_id))
+def list_transactions(payout_pk):
+    """Ask Stripe for every balance transaction the payout holds and store each once; the payout, or None when
+    Stripe cannot list them (yet).
+
+    The pages are fetched before the transaction that stores them: no row stays locked while Stripe answers.
+    """
+    payout = Payout.objects.filter(pk=payout_pk).first()
+    if payout is None or not payout.transactions_listable:
+        return None
+    listed = list(stripe_gateway.payout_balance_transactions(payout.stripe_id))
+    with transaction.atomic():
+        payout = Payout.objects.select_for_update().get(pk=payout_pk)
+        if not payout.transactions_listable:
+            return None  # it failed while Stripe was listing
+        store_transactions(payout, listed)
+        payout.transactions_listed_at = timezone.now()
+        payout.save(update_fields=["transactions_listed_at"])
     return payout
 
 

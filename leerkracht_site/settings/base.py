@@ -414,6 +414,7 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-unsent-refund-notices": {"task": "donations.tasks.sweep_unsent_refund_notices", "schedule": 300.0},
     "apply-waiting-stripe-events": {"task": "donations.tasks.apply_waiting_stripe_events", "schedule": 300.0},
     "sweep-unsent-partner-emails": {"task": "partners.tasks.sweep_unsent_request_emails", "schedule": 300.0},
+    "sweep-unlisted-payouts": {"task": "reconciliation.tasks.sweep_unlisted_payouts", "schedule": 600.0},
     "annual-overviews": {
         "task": "donations.tasks.send_annual_overviews",
         "schedule": crontab(minute=0, hour=9, day_of_month="2-31", month_of_year=1),

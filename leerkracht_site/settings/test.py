@@ -13,7 +13,7 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "test-med
 ALLOWED_HOSTS = ["*"]
 STRIPE_SECRET_KEY = "sk_test_site_tests"  # noqa: S105
 STRIPE_WEBHOOK_SECRET = "whsec_site_tests"  # noqa: S105
-STRIPE_API_BASE = "http://127.0.0.1:9"  # replaced by each test's stand-in; nothing listens here
+STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="http://127.0.0.1:9")  # each test points it at its stand-in
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

@@ -21,6 +21,7 @@ from django.db import connection
 from kombu import pools as kombu_pools
 
 from leerkracht_site.celery import app as celery_app
+from tests.donations.conftest import _quiet_standin, live_demo_site, stripe_standin  # noqa: F401 - the Stripe path
 from tests.donations.helpers import wait_until
 
 REPO = Path(__file__).resolve().parents[2]
@@ -122,8 +123,10 @@ class WorkerProcess:
 
 
 @pytest.fixture
-def celery_worker(transactional_db, mail_server, tmp_path):
-    """Start a worker with the test database and the recording mail server; point this process's app at it."""
+def celery_worker(transactional_db, mail_server, tmp_path, settings):
+    """Start a worker with the test database and the recording mail server; point this process's app at it.
+
+    The worker's Stripe is this process's: the stand-in, when the test asked for `stripe_standin` first."""
     queue = f"test-{uuid.uuid4().hex[:12]}"
     broker_url = os.environ.get("TEST_CELERY_BROKER_URL", "filesystem://localhost//")
     env = {
@@ -139,6 +142,7 @@ def celery_worker(transactional_db, mail_server, tmp_path):
         "TASK_RETRY_BACKOFF_SECONDS": "1",
         "RECEIPT_SWEEP_AFTER_SECONDS": "0",
         "CELERY_TASK_DEFAULT_QUEUE": queue,
+        "STRIPE_API_BASE": settings.STRIPE_API_BASE,
     }
     previous = {
         key: celery_app.conf[key]

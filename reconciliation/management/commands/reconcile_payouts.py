@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from core.money import format_euro
 from donations import stripe_gateway
-from reconciliation.payouts import record_payout
+from reconciliation.payouts import list_transactions, store_payout
 
 
 class Command(BaseCommand):
@@ -31,7 +31,8 @@ class Command(BaseCommand):
             if arrived < start:
                 break  # newest first: the rest arrived earlier still
             with transaction.atomic():
-                payout = record_payout(payout_object)
+                payout = store_payout(payout_object)
+            list_transactions(payout.pk)  # here and now: whoever runs this reads the result next
             count += 1
             self.stdout.write(f"{payout.stripe_id}: {format_euro(payout.amount_cents, always_cents=True)}")
         self.stdout.write(f"{count} uitbetaling(en) bijgewerkt.")
