@@ -375,10 +375,13 @@ def sync_frequency_and_pause(recurring, subscription):
     if frequency and interval["interval_count"] == 1 and frequency != recurring.frequency:
         recurring.frequency = frequency
         changed.append("frequency")
-    paused_until = stripe_gateway.paused_until(subscription)
+    paused, paused_until = stripe_gateway.pause_of(subscription)
     if paused_until != recurring.paused_until:
         recurring.paused_until = paused_until
         changed.append("paused_until")
+    if (paused and paused_until is None) != recurring.paused_without_end:
+        recurring.paused_without_end = paused and paused_until is None
+        changed.append("paused_without_end")
     if changed:
         recurring.save(update_fields=changed)
 

@@ -123,6 +123,8 @@ class RecurringDonation(models.Model):
     agreement_number = models.CharField(_("periodieke gift"), max_length=20, blank=True, db_index=True)
     # Stripe's `pause_collection.resumes_at` as last read: until then no payments are collected. Empty: not paused.
     paused_until = models.DateTimeField(_("gepauzeerd tot"), null=True, blank=True)
+    # Paused at Stripe without a `resumes_at` (the dashboard can do that): nothing is collected until it is resumed.
+    paused_without_end = models.BooleanField(_("gepauzeerd zonder einddatum"), default=False)
 
     class Meta:
         verbose_name = _("terugkerende gift")
@@ -148,7 +150,7 @@ class RecurringDonation(models.Model):
 
     @property
     def is_paused(self):
-        return self.paused_until is not None and self.paused_until > timezone.now()
+        return self.paused_without_end or (self.paused_until is not None and self.paused_until > timezone.now())
 
 
 COUNTED_FIELDS = frozenset({"in_total_cents", "in_donor_count"})

@@ -219,16 +219,18 @@ def resume_subscription(subscription_id):
     return _client().v1.subscriptions.update(subscription_id, params={"pause_collection": ""})
 
 
-def paused_until(subscription):
-    """Until when a subscription (as Stripe returns it) collects nothing; None when it is not paused."""
+def pause_of(subscription):
+    """Whether a subscription (as Stripe returns it) collects nothing, and until when: (paused, until), where until
+    is None for a pause without an end date (the Stripe dashboard can make one) and for no pause."""
     pause = subscription["pause_collection"]
     if not pause:
-        return None
+        return False, None
     resumes_at = pause["resumes_at"]
+    if resumes_at is None:
+        return True, None
     if not isinstance(resumes_at, int) or isinstance(resumes_at, bool):
-        # Paused without an end date (only the Stripe dashboard does that): shown as not paused, never guessed.
-        return None
-    return datetime.datetime.fromtimestamp(resumes_at, datetime.UTC)
+        raise ValueError(f"pause_collection.resumes_at is not a timestamp: {resumes_at!r}")
+    return True, datetime.datetime.fromtimestamp(resumes_at, datetime.UTC)
 
 
 def _price_data_like(price, unit_amount):

@@ -119,6 +119,35 @@ def test_a_pause_made_at_stripe_shows_through_the_webhook(donor, stripe_standin)
     assert "Gepauzeerd tot" in donor.get(_overview_path()).text
 
 
+def test_a_pause_without_an_end_date_made_at_stripe_shows_and_the_donor_can_end_it(donor, stripe_standin):
+    paid_gift(donor, stripe_standin, frequency="monthly", amount="2500")
+    overview = _overview_path()
+    recurring = RecurringDonation.objects.get()
+
+    # As the Stripe dashboard can pause it: no date on which it collects again.
+    stripe_client(stripe_standin).v1.subscriptions.update(
+        recurring.stripe_subscription_id, params={"pause_collection": {"behavior": "void"}}
+    )
+    delivered(stripe_standin)
+
+    recurring.refresh_from_db()
+    assert (recurring.is_paused, recurring.paused_without_end, recurring.paused_until) == (True, True, None)
+    page = donor.get(overview).text
+    assert "Gepauzeerd: er wordt niets afgeschreven tot u de gift hervat." in page
+    assert "Hervat nu" in page and "Pauzeer 1, 2 of 3 maanden" not in page
+    assert advance(stripe_standin, recurring.stripe_subscription_id)["invoice"]["status"] == "void"
+    assert _paid_periods(recurring) == 1
+
+    donor.post_form(overview, f"{overview}{recurring.pk}/hervatten/", {})
+    delivered(stripe_standin)
+
+    recurring.refresh_from_db()
+    assert (recurring.is_paused, recurring.paused_without_end) == (False, False)
+    assert "Gepauzeerd" not in donor.get(overview).text
+    assert advance(stripe_standin, recurring.stripe_subscription_id)["invoice"]["status"] == "paid"
+    assert _paid_periods(recurring) == 2
+
+
 def test_a_stopped_gift_cannot_be_paused_nor_someone_elses(donor, stripe_standin, live_demo_site):
     from .helpers import Donor as DonorBrowser
 
