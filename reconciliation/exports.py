@@ -11,7 +11,8 @@ from core.admin.exports import euro_text as euros
 
 
 def local_date(moment):
-    return timezone.localtime(moment).strftime("%d-%m-%Y") if moment else ""
+    """The day in Amsterdam, written as in the other exports (2026-12-31): spreadsheets read it as a date."""
+    return timezone.localtime(moment).date().isoformat() if moment else ""
 
 
 def csv_response(filename, header, rows):

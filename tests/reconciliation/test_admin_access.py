@@ -52,7 +52,7 @@ def test_the_payout_listing_csv_is_dutch(client, django_user_model, payout):
     header, row = exported.splitlines()
     assert header == "Uitbetaling;Op de bank;Status;Bedrag;Som van de transacties;Verschil;Opmerkingen"
     # An unexplained payout: nothing listed yet, so the whole amount is a difference. Dates are Amsterdam's.
-    assert row.startswith("po_test;01-12-2026;Uitbetaald;1234,56;0,00;1234,56;De transacties")
+    assert row.startswith("po_test;2026-12-01;Uitbetaald;1234,56;0,00;1234,56;De transacties")
 
 
 def test_the_month_of_a_payout_is_its_amsterdam_month(client, django_user_model, payout):
