@@ -68,6 +68,15 @@ class CampaignPage(CachedPageMixin, SeoFieldsMixin, Page):
             "afgerond op hele euro's en minstens € 5. Bij 0 wordt het aanbod niet gedaan."
         ),
     )
+    share_text = models.TextField(
+        _("Tekst om te delen"),
+        max_length=280,
+        blank=True,
+        help_text=_(
+            "Wat een donateur na de gift met één klik kan delen via WhatsApp, X of e-mail; het adres van de "
+            "campagne komt erachter. Leeg: de standaardtekst met de naam van de campagne."
+        ),
+    )
 
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     content_panels = [
@@ -80,6 +89,7 @@ class CampaignPage(CachedPageMixin, SeoFieldsMixin, Page):
         ),
         InlinePanel("suggested_amounts", label=_("Voorgestelde bedragen"), min_num=1, max_num=4),
         FieldPanel("monthly_offer_percent"),
+        FieldPanel("share_text"),
         FieldPanel("body"),
     ]
     parent_page_types = ["campaigns.CampaignIndexPage"]

@@ -17,8 +17,9 @@ class ShareLink:
     url: str
 
 
-def share_links(campaign_title, campaign_url):
-    text = _(
+def share_links(campaign_title, campaign_url, text=""):
+    """The links for one campaign; `text` is the campaign's own share text, or empty for the standard one."""
+    text = text.strip() or _(
         "Ik heb net gegeven aan %(campaign)s van Stichting leerKRACHT: betere kansen voor alle leerlingen, "
         "doordat leraren van elkaar leren. Doe je ook mee?"
     ) % {"campaign": campaign_title}

@@ -68,7 +68,7 @@ def thank_you_context(request, donation, state):
         "state": state,
         "impact_line": campaign.impact_line_for(donation.amount_cents),
         "totals": totals_with(donation, paid=state == "paid"),
-        "share_links": share_links(campaign.title, campaign_url),
+        "share_links": share_links(campaign.title, campaign_url, campaign.share_text),
         "partner_page": partner_page(),
         "monthly_offer": None,
         "next_payment": None,

@@ -91,6 +91,23 @@ def test_share_links_are_plain_links_with_the_campaign_address_and_a_prepared_te
     assert "Besturenprogramma" in mail["subject"][0] and mail["body"][0].endswith(campaign_url)
 
 
+def test_a_campaign_with_its_own_share_text_has_its_donors_share_that_text(donor, stripe_standin):
+    page = campaign()
+    page.share_text = "Ik steun leraren die elkaars lessen bezoeken. Jij ook?"
+    page.save_revision().publish()
+    session_id = donor.start_gift(amount="5000")
+    pay(stripe_standin, session_id)
+
+    share_list = re.search(r'<ul class="share-links">(.*?)</ul>', _thank_you(donor, session_id), re.S).group(1)
+
+    campaign_url = page.get_full_url()
+    shares = {urlsplit(link).netloc or urlsplit(link).scheme: link for link in _links(share_list)}
+    own_text = "Ik steun leraren die elkaars lessen bezoeken. Jij ook?"
+    assert parse_qs(urlsplit(shares["wa.me"]).query)["text"] == [f"{own_text} {campaign_url}"]
+    assert parse_qs(urlsplit(shares["x.com"]).query)["text"] == [own_text]
+    assert parse_qs(urlsplit(shares["mailto"]).query)["body"] == [f"{own_text}\n\n{campaign_url}"]
+
+
 def test_a_one_off_donor_who_declined_is_offered_monthly_once_more_and_the_link_fills_in_the_form(
     donor, stripe_standin
 ):
