@@ -99,6 +99,11 @@ def test_every_step_of_a_monthly_gift_passes_at_phone_and_desktop_width(
         page.goto(live_demo_site + my_donations_path(email))
         expect(page.locator("article.recurring-gift")).to_have_count(1)
         check("donatie-5-mijn-donaties")
+        # Every line of a gift, the amount and the receipt too, is within the screen: nothing to scroll sideways to.
+        gift = page.locator("table.table--stacked tbody tr").first
+        expect(gift.get_by_role("link", name="Ontvangstbewijs (pdf)")).to_be_visible()
+        cells = [cell.bounding_box() for cell in gift.locator("td").all() if cell.is_visible()]
+        assert len(cells) == 6 and all(box["x"] + box["width"] <= width for box in cells), (width, cells)
 
         page.locator("article.recurring-gift").get_by_role("link", name="Stop deze gift").click()
         expect(page.get_by_role("button", name="Ja, stop mijn gift")).to_be_visible()
