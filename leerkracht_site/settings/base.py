@@ -258,6 +258,8 @@ WAGTAIL_SITE_NAME = "Stichting leerKRACHT"
 # (pages/site_address.py), from which the sitemap, robots.txt and canonical links take theirs.
 SITE_BASE_URL = env.str("SITE_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+# Staff avatars are Wagtail's own image: no staff e-mail hash goes to Gravatar; the admin loads nothing from outside.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
