@@ -24,6 +24,11 @@ class Bar:
     period: object  # what the bar stands for (a figures.Period)
 
 
+def highest_cents(periods):
+    """The top of the scale: the largest amount of any period, 0 when there are none."""
+    return max((period.cents for period in periods), default=0)
+
+
 def bars(periods, value=lambda period: period.cents):
     highest = max((value(period) for period in periods), default=0) or 1
     bar_width = (WIDTH - GAP * (len(periods) - 1)) / max(len(periods), 1)

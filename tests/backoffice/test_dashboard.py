@@ -4,7 +4,8 @@ import datetime
 import re
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from backoffice.figures import Period, weekly
 from donations.models import Donation, DonationStatus, Frequency, RecurringStatus
@@ -75,7 +76,8 @@ def test_the_weekly_chart_has_numbers_a_browser_can_draw_in_proportion_to_the_gi
     _donation_paid_at(campaign, "b@example.org", now - datetime.timedelta(weeks=1), amount_cents=2_500)
     _donation_paid_at(campaign, "c@example.org", now - datetime.timedelta(weeks=3), amount_cents=3_333)
 
-    svg = _svg(staff_client("Fondsenwerving").get("/admin/").content.decode(), "weekly-chart")
+    html = staff_client("Fondsenwerving").get("/admin/").content.decode()
+    svg = _svg(html, "weekly-chart")
 
     width, height = (float(number) for number in re.search(r'viewBox="0 0 (\S+) (\S+)"', svg).groups())
     bars = [
@@ -90,6 +92,14 @@ def test_the_weekly_chart_has_numbers_a_browser_can_draw_in_proportion_to_the_gi
     assert bars[-2]["height"] == pytest.approx(height * 2_500 / 10_000, abs=0.1)
     assert bars[-4]["height"] == pytest.approx(height * 3_333 / 10_000, abs=0.1)
     assert [bar["height"] for bar in bars[:8]] == [0] * 8
+
+    # Beside the bars: the top of the scale (the highest week) and the first and last week under them.
+    assert re.search(r'data-chart-top="weekly-chart">€ 100<', html)
+    this_monday = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
+    first_monday = this_monday - datetime.timedelta(weeks=11)
+    axis = re.search(r'data-chart-axis="weekly-chart"><span>([^<]*)</span><span>([^<]*)</span>', html).groups()
+    with translation.override("nl"):
+        assert axis == (date_format(first_monday, "j M"), date_format(this_monday, "j M"))
 
 
 def _figure(html, name):
