@@ -6,6 +6,7 @@ line; the CSV and XLSX exports carry the same rows without the totals line, so t
 """
 
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column as TableColumn
 from wagtail.admin.views.reports import ReportView
@@ -25,6 +26,8 @@ def display(value, kind):
         return format_euro(value, always_cents=True)
     if kind == "percent":
         return f"{value:.1f} %".replace(".", ",")
+    if kind == "month":
+        return date_format(value, "F Y")  # "december 2026" on screen; "2026-12" in the files, which sort by it
     return value
 
 
@@ -68,7 +71,11 @@ class FiguresReportView(exports.SemicolonCsvMixin, ReportView):
 
     @property
     def custom_field_preprocess(self):
-        formatters = {**exports.FORMATTERS, "percent": {exports.CSV: _percent_text, exports.XLSX: _percent_number}}
+        formatters = {
+            **exports.FORMATTERS,
+            "percent": {exports.CSV: _percent_text, exports.XLSX: _percent_number},
+            "month": {exports.CSV: _month_text, exports.XLSX: _month_text},
+        }
         return {column.field: formatters[column.kind] for column in self.columns_spec if column.kind in formatters}
 
     def get_filtered_queryset(self):
@@ -100,6 +107,10 @@ class FiguresReportView(exports.SemicolonCsvMixin, ReportView):
     @cached_property
     def show_export_buttons(self):
         return self.request.user.has_perm(EXPORT_PERMISSION)
+
+
+def _month_text(value):
+    return "" if value is None else f"{value:%Y-%m}"
 
 
 def _percent_text(value):

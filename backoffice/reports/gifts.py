@@ -21,7 +21,7 @@ class GiftsByMonthReport(FiguresReportView):
     export_filename = "giften-per-maand"
     filterset_class = DonationReportFilterSet
     columns_spec = [
-        Column("month", _("Maand")),
+        Column("month", _("Maand"), "month"),
         Column("campaign", _("Campagne")),
         Column("count", _("Giften"), "count"),
         Column("gifts_cents", _("Giften (€)"), "euro"),
@@ -57,7 +57,7 @@ class GiftsByMonthReport(FiguresReportView):
             disputed_cents = group["sum_disputed"] or 0
             rows.append(
                 {
-                    "month": timezone.localtime(group["month"]).strftime("%Y-%m"),
+                    "month": timezone.localtime(group["month"]).date(),
                     "campaign": titles.get(group["campaign__translation_key"], ""),
                     "count": group["count"],
                     "gifts_cents": group["sum_gifts"],

@@ -23,7 +23,7 @@ CSV_DELIMITER = ";"  # what Excel in a Dutch locale expects, so amounts can keep
 class Column:
     field: str  # an attribute, property or method of the row, dotted through relations ("donor.email")
     heading: str
-    kind: str = "text"  # text, euro, datetime, date or yes_no
+    kind: str = "text"  # text, euro, datetime, date or yes_no; the reports add count, percent and month
 
 
 def euro_text(cents):

@@ -82,6 +82,7 @@ def test_gifts_per_month_add_up_to_the_ledger_and_follow_the_filters(staff_clien
 
     page = client.get(reverse("fundraising_reports:gifts_by_month")).content.decode()
     assert "€ 175,00" in page  # the totals line: 50 + 25 + 100 in gifts
+    assert "<td>december 2026</td>" in page and "<td>november 2026</td>" in page
 
 
 def test_the_recurring_report_counts_running_gifts_income_and_churn_by_reason(staff_client, campaign):
