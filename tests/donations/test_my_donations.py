@@ -34,7 +34,7 @@ def test_the_link_in_the_receipt_lists_the_donors_own_gifts(donor, stripe_standi
     assert page.status_code == 200
     assert "<h1>Mijn donaties</h1>" in page.text
     assert "Besturenprogramma: € 25,00 maandelijks" in page.text
-    assert page.text.count("<td>Betaald</td>") == 2
+    assert page.text.count('data-label="Status">Betaald</td>') == 2
     assert "€ 50,00" in page.text
     assert "€ 100,00" not in page.text  # another donor's gift
 
