@@ -29,12 +29,12 @@ def highest_cents(periods):
     return max((period.cents for period in periods), default=0)
 
 
-def bars(periods, value=lambda period: period.cents):
-    highest = max((value(period) for period in periods), default=0) or 1
+def bars(periods):
+    highest = highest_cents(periods) or 1
     bar_width = (WIDTH - GAP * (len(periods) - 1)) / max(len(periods), 1)
     drawn = []
     for index, period in enumerate(periods):
-        height = HEIGHT * value(period) / highest
+        height = HEIGHT * period.cents / highest
         drawn.append(
             Bar(
                 x=svg_number(index * (bar_width + GAP)),

@@ -376,11 +376,12 @@ def sync_frequency_and_pause(recurring, subscription):
         recurring.frequency = frequency
         changed.append("frequency")
     paused, paused_until = stripe_gateway.pause_of(subscription)
+    without_end = paused and paused_until is None
     if paused_until != recurring.paused_until:
         recurring.paused_until = paused_until
         changed.append("paused_until")
-    if (paused and paused_until is None) != recurring.paused_without_end:
-        recurring.paused_without_end = paused and paused_until is None
+    if without_end != recurring.paused_without_end:
+        recurring.paused_without_end = without_end
         changed.append("paused_without_end")
     if changed:
         recurring.save(update_fields=changed)

@@ -46,7 +46,7 @@ def payout_differences(payout):
     if payout.reconciliation_status == RECONCILIATION_IN_PROGRESS:
         found.append(_("Stripe stelt de lijst van transacties bij deze uitbetaling nog samen."))
         return found
-    if payout.transactions_listable and payout.transactions_listed_at is None:
+    if payout.awaiting_listing:
         found.append(_("De transacties bij deze uitbetaling worden bij Stripe opgehaald."))
         return found
     difference = payout_difference_cents(payout)

@@ -15,6 +15,12 @@ class PayoutStatus(models.TextChoices):
 # Stripe may tell of a payout in any order; once it failed or was canceled, a late "paid" does not bring it back.
 FINAL_PAYOUT_STATUSES = (PayoutStatus.FAILED, PayoutStatus.CANCELED)
 RECONCILIATION_IN_PROGRESS = "in_progress"
+# `Payout.transactions_listable` as a query: automatic, neither failed nor canceled, reconciliation not in progress.
+LISTABLE_PAYOUTS = (
+    models.Q(automatic=True)
+    & ~models.Q(status__in=FINAL_PAYOUT_STATUSES)
+    & ~models.Q(reconciliation_status=RECONCILIATION_IN_PROGRESS)
+)
 
 
 class Payout(models.Model):
@@ -60,6 +66,11 @@ class Payout(models.Model):
         if not self.automatic or self.status in FINAL_PAYOUT_STATUSES:
             return False
         return self.reconciliation_status == RECONCILIATION_IN_PROGRESS or self.transactions_listed_at is None
+
+    @property
+    def awaiting_listing(self):
+        """Whether Stripe can list what it holds and the listing has not run yet."""
+        return self.transactions_listable and self.transactions_listed_at is None
 
 
 class TransactionKind(models.TextChoices):

@@ -16,7 +16,7 @@ from core.queueing import queue_on_commit
 from donations import stripe_gateway
 
 from . import payouts
-from .models import FINAL_PAYOUT_STATUSES, RECONCILIATION_IN_PROGRESS, Payout
+from .models import LISTABLE_PAYOUTS, Payout
 
 logger = logging.getLogger(__name__)
 
@@ -43,18 +43,14 @@ def list_payout_transactions(self, payout_pk):
 def queue_listing(payout):
     """Queue the listing of what `payout` holds once the current transaction commits, if Stripe can list it and it
     was not listed before (what a payout holds no longer changes once Stripe can list it)."""
-    if payout.transactions_listable and payout.transactions_listed_at is None:
+    if payout.awaiting_listing:
         queue_on_commit(list_payout_transactions, payout.pk)
 
 
 def unlisted_payouts(now=None):
     """Payouts Stripe can list whose transactions are still not stored, a while after they were."""
     before = (now or timezone.now()) - LISTING_SWEEP_AFTER
-    return (
-        Payout.objects.filter(automatic=True, transactions_listed_at__isnull=True, received_at__lte=before)
-        .exclude(status__in=FINAL_PAYOUT_STATUSES)
-        .exclude(reconciliation_status=RECONCILIATION_IN_PROGRESS)
-    )
+    return Payout.objects.filter(LISTABLE_PAYOUTS, transactions_listed_at__isnull=True, received_at__lte=before)
 
 
 @shared_task
